@@ -1,0 +1,121 @@
+package io.github.wintun4j;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A Wintun session: two rings of packets between the application and the adapter.
+ *
+ * <p>Receiving: {@link #receivePacket()} hands out the next packet from the adapter, or
+ * {@code null} when none is waiting; each packet is then released with
+ * {@link #releaseReceivePacket(Packet)} (or {@link Packet#close()}). Packets may be released in
+ * any order, but ring space comes back only for the released prefix: a packet held unreleased
+ * holds back the space of every packet received after it.
+ *
+ * <p>Sending: {@link #allocateSendPacket(int)} reserves room in the send ring, or returns
+ * {@code null} when the ring is full; the application fills {@link Packet#buffer()} and calls
+ * {@link #sendPacket(Packet)}. Packets reach the adapter in allocation order: a packet becomes
+ * visible only when every packet allocated before it has been sent or closed.
+ *
+ * <p>Errors: {@link WintunException} with {@link WintunErrors#ERROR_HANDLE_EOF} when the session
+ * was closed or the adapter went away (this wins over packets still unread), and
+ * {@link WintunErrors#ERROR_INVALID_DATA} when the receive ring is corrupt (the read position
+ * does not move, so the error repeats).
+ *
+ * <p>Threading: every method is thread-safe. Any number of threads may receive and release, and
+ * any number may allocate and send, at once; each direction has its own lock.
+ *
+ * <p>After close: {@link #close()} wakes every thread blocked in {@link #receivePacket(long, TimeUnit)}
+ * or {@link #awaitReadable(long, TimeUnit)} at once; they, and every later receive, allocate,
+ * send or release, end with {@code ERROR_HANDLE_EOF}. Every packet of the session becomes unusable.
+ * {@link #capacity()}, {@link #isOpen()} and {@code close()} still work.
+ */
+public interface Session extends AutoCloseable {
+
+    /** @return the ring capacity in bytes, a power of two in [MIN_RING_CAPACITY, MAX_RING_CAPACITY] */
+    int capacity();
+
+    /** @return {@code false} once the session was closed or ended by the adapter */
+    boolean isOpen();
+
+    /**
+     * Takes the next received packet without waiting ({@code WintunReceivePacket}).
+     *
+     * @return the packet, or {@code null} when the ring is empty
+     * @throws WintunException {@code ERROR_HANDLE_EOF} when closed, {@code ERROR_INVALID_DATA} when corrupt
+     */
+    Packet receivePacket();
+
+    /**
+     * Takes the next received packet, waiting up to {@code timeout} for one: spins briefly
+     * (a few microseconds), then waits on the read event.
+     *
+     * @param timeout the longest wait; 0 means do not wait
+     * @param unit    its unit
+     * @return the packet, or {@code null} when none arrived in time
+     * @throws WintunException      as {@link #receivePacket()}, including when closed while waiting
+     * @throws InterruptedException when the thread is interrupted while waiting
+     * @throws IllegalArgumentException when the timeout is negative
+     */
+    Packet receivePacket(long timeout, TimeUnit unit) throws InterruptedException;
+
+    /**
+     * Takes up to {@code packets.length} received packets without waiting, under one lock.
+     * When an error occurs after some packets were taken, those are returned and the error is
+     * reported by the next call.
+     *
+     * @param packets filled from index 0
+     * @return how many packets were taken, 0 when the ring is empty
+     * @throws WintunException as {@link #receivePacket()}, when no packet was taken
+     */
+    int receivePackets(Packet[] packets);
+
+    /**
+     * Waits until a receive would not report an empty ring (a packet is waiting, or the session
+     * ended). Wake-ups may be spurious: always receive, and wait again on {@code null}.
+     *
+     * @param timeout the longest wait
+     * @param unit    its unit
+     * @return {@code true} when the ring seemed readable, {@code false} on timeout
+     * @throws InterruptedException when the thread is interrupted while waiting
+     * @throws IllegalArgumentException when the timeout is negative
+     */
+    boolean awaitReadable(long timeout, TimeUnit unit) throws InterruptedException;
+
+    /**
+     * Releases a received packet ({@code WintunReleaseReceivePacket}).
+     *
+     * @param packet a packet received from this session and not yet released
+     * @throws IllegalArgumentException when the packet belongs to another session or was allocated for sending
+     * @throws IllegalStateException    when it was already released
+     * @throws WintunException          {@code ERROR_HANDLE_EOF} when the session was closed
+     */
+    void releaseReceivePacket(Packet packet);
+
+    /**
+     * Reserves a packet in the send ring ({@code WintunAllocateSendPacket}).
+     *
+     * @param size the packet size, 1..{@link WintunConstants#MAX_IP_PACKET_SIZE}
+     * @return the packet to fill, or {@code null} when the send ring is full
+     * @throws IllegalArgumentException when the size is out of range
+     * @throws WintunException          {@code ERROR_HANDLE_EOF} when the session ended
+     */
+    Packet allocateSendPacket(int size);
+
+    /**
+     * Sends an allocated packet ({@code WintunSendPacket}); it reaches the adapter once every
+     * packet allocated before it was sent or closed.
+     *
+     * @param packet a packet allocated by this session and not yet sent
+     * @throws IllegalArgumentException when the packet belongs to another session or was received
+     * @throws IllegalStateException    when it was already sent or closed
+     * @throws WintunException          {@code ERROR_HANDLE_EOF} when the session was closed
+     */
+    void sendPacket(Packet packet);
+
+    /**
+     * Ends the session ({@code WintunEndSession}). Idempotent; never throws. Blocked receivers
+     * wake at once with {@code ERROR_HANDLE_EOF}.
+     */
+    @Override
+    void close();
+}

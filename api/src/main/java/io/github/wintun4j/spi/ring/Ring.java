@@ -1,0 +1,160 @@
+package io.github.wintun4j.spi.ring;
+
+import io.github.wintun4j.WintunConstants;
+import io.github.wintun4j.spi.Arguments;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+
+/**
+ * One Wintun ring, laid out in memory exactly as the driver lays it out: {@code uint32 Head} at 0,
+ * {@code uint32 Tail} at 4, {@code int32 Alertable} at 8, then {@code Capacity + 0x10000} bytes of
+ * data. Each packet is a little-endian {@code uint32 Size} followed by its bytes, starts 4-byte
+ * aligned and takes {@code (4 + Size + 3) & ~3} bytes; offsets wrap modulo the capacity only
+ * between packets, so the trailing 0x10000 bytes let the last packet run past the end unsplit.
+ * One 4-byte unit always stays free, so at most {@code Capacity - 4} bytes hold packets.
+ *
+ * <p>A ring has one {@link RingWriter} (the producer: the driver for the receive ring, the
+ * application for the send ring) and one {@link RingReader} (the consumer). Head is written only
+ * by the reader, Tail only by the writer; {@code Alertable} counts the readers waiting for the
+ * writer's signal, as in the driver, so that a writer signals only when somebody waits.
+ *
+ * <p>Thread-safe. {@link #terminate()} ends the ring for both ends, as the driver does when the
+ * adapter goes away.
+ */
+public final class Ring {
+
+    /** Bytes before the data: Head, Tail, Alertable. */
+    public static final int HEADER_SIZE = 12;
+    /** Bytes after {@code Capacity} that let the last packet run past the end. */
+    public static final int TRAILER_SIZE = 0x10000;
+    /** The size of a packet's length prefix. */
+    public static final int SIZE_PREFIX = 4;
+
+    private static final int HEAD_OFFSET = 0;
+    private static final int TAIL_OFFSET = 4;
+    private static final int ALERTABLE_OFFSET = 8;
+    private static final VarHandle INT =
+            MethodHandles.byteBufferViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+
+    private final int capacity;
+    private final int mask;
+    private final ByteBuffer memory;
+    private final ReadSignal signal;
+    private volatile boolean terminated;
+
+    /**
+     * Allocates a ring of {@code 12 + capacity + 0x10000} bytes of direct memory, Head = Tail = 0.
+     *
+     * @param capacity a power of two in [MIN_RING_CAPACITY, MAX_RING_CAPACITY]
+     * @throws IllegalArgumentException otherwise
+     */
+    public Ring(int capacity) {
+        this.capacity = Arguments.requireRingCapacity(capacity);
+        this.mask = capacity - 1;
+        this.memory = ByteBuffer.allocateDirect(HEADER_SIZE + capacity + TRAILER_SIZE)
+                .order(ByteOrder.LITTLE_ENDIAN);
+        this.signal = new ReadSignal(this);
+    }
+
+    /**
+     * @param packetSize a packet size in bytes
+     * @return the bytes it takes in the ring: {@code (4 + size + 3) & ~3}
+     */
+    public static int recordSize(int packetSize) {
+        return (SIZE_PREFIX + packetSize + 3) & ~3;
+    }
+
+    /** @return the capacity in bytes */
+    public int capacity() {
+        return capacity;
+    }
+
+    /**
+     * The whole ring, header included, little-endian. For backends that hand the ring to native
+     * code and for fault injection; the ring's own users go through the reader and writer.
+     *
+     * @return the ring memory (shared, not a copy)
+     */
+    public ByteBuffer memory() {
+        return memory;
+    }
+
+    /** @return the signal readers wait on and the writer raises */
+    public ReadSignal signal() {
+        return signal;
+    }
+
+    /**
+     * Ends the ring: every later receive and allocate of either end fails with
+     * {@code ERROR_HANDLE_EOF}, and waiting readers wake up.
+     */
+    public void terminate() {
+        terminated = true;
+        signal.wakeAll();
+    }
+
+    /** @return whether {@link #terminate()} was called */
+    public boolean isTerminated() {
+        return terminated;
+    }
+
+    int wrap(int offset) {
+        return offset & mask;
+    }
+
+    /** Free bytes for the writer whose next record starts at {@code writePosition}. */
+    int freeSpace(int writePosition) {
+        return (head() - writePosition - SIZE_PREFIX) & mask;
+    }
+
+    /** Bytes published and not yet taken by a reader whose next record starts at {@code readPosition}. */
+    int usedSpace(int readPosition) {
+        return (tail() - readPosition) & mask;
+    }
+
+    int head() {
+        return (int) INT.getAcquire(memory, HEAD_OFFSET);
+    }
+
+    void publishHead(int head) {
+        INT.setRelease(memory, HEAD_OFFSET, head);
+    }
+
+    /** Volatile read: pairs with {@link #alertable()} in the lost-wake-up argument of {@link ReadSignal}. */
+    int tail() {
+        return (int) INT.getVolatile(memory, TAIL_OFFSET);
+    }
+
+    /** Volatile write: see {@link #tail()}. */
+    void publishTail(int tail) {
+        INT.setVolatile(memory, TAIL_OFFSET, tail);
+    }
+
+    int alertable() {
+        return (int) INT.getVolatile(memory, ALERTABLE_OFFSET);
+    }
+
+    void addAlertable(int delta) {
+        INT.getAndAdd(memory, ALERTABLE_OFFSET, delta);
+    }
+
+    int sizeAt(int position) {
+        return memory.getInt(HEADER_SIZE + position);
+    }
+
+    void putSizeAt(int position, int size) {
+        memory.putInt(HEADER_SIZE + position, size);
+    }
+
+    /** @return the absolute memory index of the bytes of the record at {@code position} */
+    int dataIndex(int position) {
+        return HEADER_SIZE + position + SIZE_PREFIX;
+    }
+
+    static int maxPacketSize() {
+        return WintunConstants.MAX_IP_PACKET_SIZE;
+    }
+}
