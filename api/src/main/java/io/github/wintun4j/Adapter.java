@@ -13,8 +13,8 @@ import java.util.UUID;
  *
  * <p>Threading: every method is thread-safe.
  *
- * <p>After close: {@link #close()} ends the adapter's session, if any, then removes a created
- * adapter or only lets go of an opened one. Afterwards the accessors ({@link #name()},
+ * <p>After close: {@link #close()} ends the session started through this object, if any, then
+ * removes a created adapter or only lets go of an opened one. Afterwards the accessors ({@link #name()},
  * {@link #tunnelType()}, {@link #guid()}, {@link #luid()}, {@link #isOpen()}) still answer and
  * every other method throws {@link IllegalStateException}.
  */
@@ -85,8 +85,9 @@ public interface Adapter extends AutoCloseable {
     void setMtu(int mtu);
 
     /**
-     * Closes the adapter: ends its session, then removes it if it was created by this object
-     * ({@code WintunCloseAdapter}). Idempotent; never throws.
+     * Closes the adapter ({@code WintunCloseAdapter}): ends the session started through this
+     * object, if any, then removes the adapter if this object created it; an adapter that was
+     * only opened stays. Idempotent; never throws.
      */
     @Override
     void close();

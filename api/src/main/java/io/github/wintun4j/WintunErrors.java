@@ -13,6 +13,8 @@ public final class WintunErrors {
     public static final int ERROR_FILE_NOT_FOUND = 2;
     /** 5: not Administrator / SYSTEM, or not permitted (Linux: EPERM, EACCES). */
     public static final int ERROR_ACCESS_DENIED = 5;
+    /** 8: memory for the rings could not be allocated. */
+    public static final int ERROR_NOT_ENOUGH_MEMORY = 8;
     /** 13: the receive ring is corrupt. */
     public static final int ERROR_INVALID_DATA = 13;
     /** 38: the adapter is terminating, or the session ended. */
@@ -49,6 +51,7 @@ public final class WintunErrors {
         switch (code) {
             case ERROR_FILE_NOT_FOUND: return "ERROR_FILE_NOT_FOUND";
             case ERROR_ACCESS_DENIED: return "ERROR_ACCESS_DENIED";
+            case ERROR_NOT_ENOUGH_MEMORY: return "ERROR_NOT_ENOUGH_MEMORY";
             case ERROR_INVALID_DATA: return "ERROR_INVALID_DATA";
             case ERROR_HANDLE_EOF: return "ERROR_HANDLE_EOF";
             case ERROR_NOT_SUPPORTED: return "ERROR_NOT_SUPPORTED";

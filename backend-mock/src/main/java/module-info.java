@@ -1,0 +1,15 @@
+/**
+ * The mock backend of wintun4j: an in-memory Wintun driver with a scriptable network side, for
+ * tests and demos. No driver, no administrator rights, no threads of its own.
+ *
+ * <p>Applications reach it through {@code io.github.wintun4j.Wintun.open("mock")}; tests that
+ * script the network side use {@link io.github.wintun4j.mock.MockDriver} and
+ * {@link io.github.wintun4j.mock.MockNetwork} directly.
+ */
+module io.github.wintun4j.mock {
+    requires transitive io.github.wintun4j;
+
+    exports io.github.wintun4j.mock;
+
+    provides io.github.wintun4j.spi.WintunBackend with io.github.wintun4j.mock.MockBackend;
+}
