@@ -16,17 +16,21 @@ import java.util.concurrent.TimeUnit;
  * {@link #sendPacket(Packet)}. Packets reach the adapter in allocation order: a packet becomes
  * visible only when every packet allocated before it has been sent or closed.
  *
- * <p>Errors: {@link WintunException} with {@link WintunErrors#ERROR_HANDLE_EOF} when the session
- * was closed or the adapter went away (this wins over packets still unread), and
+ * <p>Errors: {@link WintunException} with {@link WintunErrors#ERROR_HANDLE_EOF} from receive and
+ * allocate when the session was closed or the adapter went away (this wins over packets still
+ * unread; packets already received may still be released, and sending after the adapter went
+ * away drops the packet and reports {@code ERROR_HANDLE_EOF}), and
  * {@link WintunErrors#ERROR_INVALID_DATA} when the receive ring is corrupt (the read position
  * does not move, so the error repeats).
  *
  * <p>Threading: every method is thread-safe. Any number of threads may receive and release, and
  * any number may allocate and send, at once; each direction has its own lock.
  *
- * <p>After close: {@link #close()} wakes every thread blocked in {@link #receivePacket(long, TimeUnit)}
- * or {@link #awaitReadable(long, TimeUnit)} at once; they, and every later receive, allocate,
- * send or release, end with {@code ERROR_HANDLE_EOF}. Every packet of the session becomes unusable.
+ * <p>After close: {@link #close()} wakes every thread blocked in the session at once: a blocked
+ * {@link #receivePacket(long, TimeUnit)} ends with {@code ERROR_HANDLE_EOF}, a blocked
+ * {@link #awaitReadable(long, TimeUnit)} returns {@code true} (the next receive reports the end),
+ * and every later receive, allocate, send or release ends with {@code ERROR_HANDLE_EOF}. Every
+ * packet of the session becomes unusable.
  * {@link #capacity()}, {@link #isOpen()} and {@code close()} still work.
  */
 public interface Session extends AutoCloseable {

@@ -26,6 +26,8 @@ public final class RingWriter extends RingEnd {
 
     private final ArrayDeque<RingPacket> pending = new ArrayDeque<>();
     private int writePosition;
+    /** Where the newest record starts, or -1 before the first; for {@link #writeCorruptRecord()}. */
+    private int newestRecord = -1;
 
     /**
      * @param ring      the ring
@@ -51,6 +53,7 @@ public final class RingWriter extends RingEnd {
                 return null;
             }
             ring.putSizeAt(position, size);
+            newestRecord = position;
             RingPacket packet = new RingPacket(this, position, size, false);
             writePosition = packet.end;
             pending.addLast(packet);
@@ -151,6 +154,7 @@ public final class RingWriter extends RingEnd {
             for (ByteBuffer packet : packets) {
                 int size = packet.remaining();
                 ring.putSizeAt(position, size);
+                newestRecord = position;
                 memory.put(ring.dataIndex(position), packet, packet.position(), size);
                 position = ring.wrap(position + Ring.recordSize(size));
             }
@@ -169,14 +173,22 @@ public final class RingWriter extends RingEnd {
     }
 
     /**
-     * Writes an impossible record (size 0x10000) at the write position and publishes it, so that
-     * the reader reports {@code ERROR_INVALID_DATA}. For emulators and tests that inject a
-     * corrupt ring.
+     * Makes the ring corrupt, for emulators and tests that inject that fault: the reader reports
+     * {@code ERROR_INVALID_DATA} once it reaches the impossible record (size 0x10000). The record
+     * is a new one at the write position when the ring has room for its size prefix; in a full
+     * ring the newest record's size is spoiled instead, so that a full ring never looks empty
+     * (Tail never moves onto Head) and the packets before it still come out.
      */
     public void writeCorruptRecord() {
         lock.lock();
         try {
-            ring.putSizeAt(writePosition, Ring.maxPacketSize() + 1);
+            int impossibleSize = Ring.maxPacketSize() + 1;
+            if (ring.freeSpace(writePosition) < Ring.SIZE_PREFIX && newestRecord >= 0) {
+                ring.putSizeAt(newestRecord, impossibleSize);
+                return;
+            }
+            ring.putSizeAt(writePosition, impossibleSize);
+            newestRecord = writePosition;
             writePosition = ring.wrap(writePosition + Ring.SIZE_PREFIX);
             if (pending.isEmpty()) {
                 ring.publishTail(writePosition);

@@ -1,0 +1,161 @@
+package io.github.wintun4j.tck;
+
+import io.github.wintun4j.Adapter;
+import io.github.wintun4j.Session;
+import io.github.wintun4j.WintunErrors;
+import org.junit.jupiter.api.Test;
+
+import java.util.Locale;
+import java.util.UUID;
+
+import static io.github.wintun4j.tck.WintunAssertions.assertWintunError;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+/**
+ * Creating, opening and closing adapters: names, GUIDs, LUIDs, and the difference between closing
+ * a created adapter (it goes) and an opened one (it stays) ({@link Adapter} and
+ * {@code WintunDriver} Javadoc; reference section 5).
+ */
+public interface AdapterLifecycleContract extends WintunFixture {
+
+    @Test
+    default void createdAdapterReportsWhatWasRequested() {
+        String name = uniqueAdapterName();
+        UUID guid = UUID.randomUUID();
+        Adapter adapter = newAdapter(name, guid);
+        assertThat(adapter.name()).isEqualTo(name);
+        assertThat(adapter.tunnelType()).isEqualTo(TUNNEL_TYPE);
+        assertThat(adapter.guid()).isEqualTo(guid);
+        assertThat(adapter.isOpen()).isTrue();
+    }
+
+    @Test
+    default void nullGuidPicksADistinctRandomGuid() {
+        Adapter first = newAdapter();
+        Adapter second = newAdapter();
+        assertThat(first.guid()).isNotNull();
+        assertThat(second.guid()).isNotNull().isNotEqualTo(first.guid());
+    }
+
+    @Test
+    default void luidIsNonZeroWellFormedAndDistinctPerAdapter() {
+        Adapter first = newAdapter();
+        Adapter second = newAdapter();
+        for (Adapter adapter : new Adapter[] {first, second}) {
+            long luid = adapter.luid();
+            assertThat(luid).as("LUID of %s", adapter.name()).isNotZero();
+            assertThat(luid & 0xFF_FFFFL).as("NET_LUID Reserved bits (0..23) of 0x%x", luid).isZero();
+            assertThat(luid >>> 48).as("NET_LUID IfType of 0x%x", luid).isNotZero();
+        }
+        assertThat(second.luid()).isNotEqualTo(first.luid());
+    }
+
+    @Test
+    default void openMatchesTheNameIgnoringCaseAndFindsTheSameAdapter() {
+        Adapter created = newAdapter();
+        Adapter upper = openAdapter(created.name().toUpperCase(Locale.ROOT));
+        Adapter lower = openAdapter(created.name().toLowerCase(Locale.ROOT));
+        for (Adapter opened : new Adapter[] {upper, lower}) {
+            assertThat(opened.isOpen()).isTrue();
+            assertThat(opened.guid()).isEqualTo(created.guid());
+            assertThat(opened.luid()).isEqualTo(created.luid());
+            assertThat(opened.name()).isEqualToIgnoringCase(created.name());
+        }
+    }
+
+    @Test
+    default void openingAnUnknownNameFailsWithNotFound() {
+        assertWintunError(WintunErrors.ERROR_NOT_FOUND, () -> driver().openAdapter(uniqueAdapterName()));
+    }
+
+    @Test
+    default void closingAnOpenedAdapterLeavesTheAdapterInPlace() {
+        Adapter created = newAdapter();
+        Adapter opened = openAdapter(created.name());
+        opened.close();
+        assertThat(opened.isOpen()).isFalse();
+        assertThat(created.isOpen()).isTrue();
+        assertThat(openAdapter(created.name()).guid()).isEqualTo(created.guid());
+        try (Session session = newSession(created)) {
+            assertThat(session.isOpen()).isTrue();
+        }
+    }
+
+    @Test
+    default void closingACreatedAdapterRemovesIt() {
+        Adapter created = newAdapter();
+        String name = created.name();
+        created.close();
+        assertThat(created.isOpen()).isFalse();
+        assertWintunError(WintunErrors.ERROR_NOT_FOUND, () -> driver().openAdapter(name));
+    }
+
+    @Test
+    default void closeIsIdempotentAndTheAccessorsStillAnswer() {
+        Adapter adapter = newAdapter();
+        String name = adapter.name();
+        UUID guid = adapter.guid();
+        long luid = adapter.luid();
+        assertThatCode(() -> {
+            adapter.close();
+            adapter.close();
+        }).doesNotThrowAnyException();
+        assertThat(adapter.isOpen()).isFalse();
+        assertThat(adapter.name()).isEqualTo(name);
+        assertThat(adapter.tunnelType()).isEqualTo(TUNNEL_TYPE);
+        assertThat(adapter.guid()).isEqualTo(guid);
+        assertThat(adapter.luid()).isEqualTo(luid);
+    }
+
+    @Test
+    default void aGuidInUseFailsWithAlreadyExistsUntilItsAdapterIsGone() {
+        UUID guid = UUID.randomUUID();
+        Adapter first = newAdapter(uniqueAdapterName(), guid);
+        assertWintunError(WintunErrors.ERROR_ALREADY_EXISTS,
+                () -> driver().createAdapter(uniqueAdapterName(), TUNNEL_TYPE, guid));
+        // What mature clients do after error 183: remove the leftover adapter, then retry.
+        first.close();
+        assertThat(newAdapter(uniqueAdapterName(), guid).guid()).isEqualTo(guid);
+    }
+
+    @Test
+    default void aNameInUseRenamesTheOtherAdapterOrFailsWithAlreadyExists() {
+        String name = uniqueAdapterName();
+        Adapter first = newAdapter(name, null);
+        if (renamesAdapterOnDuplicateName()) {
+            Adapter second = newAdapter(name, null);
+            assertThat(second.name()).isEqualTo(name);
+            assertThat(first.name()).as("the older adapter is renamed").isEqualTo(name + " 1");
+            assertThat(openAdapter(name).guid()).isEqualTo(second.guid());
+            assertThat(openAdapter(name + " 1").guid()).isEqualTo(first.guid());
+        } else {
+            assertWintunError(WintunErrors.ERROR_ALREADY_EXISTS,
+                    () -> driver().createAdapter(name, TUNNEL_TYPE, null));
+            assertThat(first.name()).isEqualTo(name);
+        }
+    }
+
+    @Test
+    default void closingTheAdapterEndsItsSession() {
+        Adapter adapter = newAdapter();
+        Session session = newSession(adapter);
+        adapter.close();
+        assertThat(session.isOpen()).isFalse();
+        assertWintunError(WintunErrors.ERROR_HANDLE_EOF, session::receivePacket);
+        assertWintunError(WintunErrors.ERROR_HANDLE_EOF, () -> session.allocateSendPacket(TestPackets.MIN_STAMPED_IPV4));
+    }
+
+    @Test
+    default void oneSessionPerAdapterWhateverTheHandle() {
+        Adapter created = newAdapter();
+        Adapter opened = openAdapter(created.name());
+        try (Session session = newSession(created)) {
+            assertThat(session.isOpen()).isTrue();
+            assertWintunError(WintunErrors.ERROR_ALREADY_INITIALIZED, () -> opened.startSession(MIN_CAPACITY));
+        }
+        try (Session session = newSession(opened)) {
+            assertThat(session.isOpen()).as("a session through the opened handle").isTrue();
+        }
+    }
+}

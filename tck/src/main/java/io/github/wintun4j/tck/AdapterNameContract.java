@@ -1,0 +1,92 @@
+package io.github.wintun4j.tck;
+
+import io.github.wintun4j.Adapter;
+import io.github.wintun4j.WintunConstants;
+import io.github.wintun4j.WintunErrors;
+import io.github.wintun4j.WintunException;
+import org.junit.jupiter.api.Test;
+
+import static io.github.wintun4j.tck.WintunAssertions.assertWintunError;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * What {@code createAdapter} accepts as a name and a tunnel type: 1..limit units without NUL; too
+ * long is {@code ERROR_BUFFER_OVERFLOW} (reference section 1), empty or NUL an
+ * {@link IllegalArgumentException}, null a {@link NullPointerException}.
+ */
+public interface AdapterNameContract extends WintunFixture {
+
+    @Test
+    default void theLongestNameIsAccepted() {
+        String name = padded(uniqueAdapterName(), adapterNameLimit());
+        Adapter adapter = newAdapter(name, null);
+        assertThat(adapter.name()).isEqualTo(name);
+        assertThat(openAdapter(name).guid()).isEqualTo(adapter.guid());
+    }
+
+    @Test
+    default void aNameOneUnitTooLongFailsWithBufferOverflowNamingTheLimit() {
+        String name = padded(uniqueAdapterName(), adapterNameLimit() + 1);
+        WintunException error = assertWintunError(WintunErrors.ERROR_BUFFER_OVERFLOW,
+                () -> driver().createAdapter(name, TUNNEL_TYPE, null));
+        assertThat(error.getMessage()).contains(Integer.toString(adapterNameLimit()));
+    }
+
+    @Test
+    default void aTunnelTypeOver127UnitsFailsWithBufferOverflow() {
+        String tunnelType = padded("T", WintunConstants.MAX_ADAPTER_NAME_LENGTH + 1);
+        WintunException error = assertWintunError(WintunErrors.ERROR_BUFFER_OVERFLOW,
+                () -> driver().createAdapter(uniqueAdapterName(), tunnelType, null));
+        assertThat(error.getMessage()).contains(Integer.toString(WintunConstants.MAX_ADAPTER_NAME_LENGTH));
+    }
+
+    @Test
+    default void emptyNameOrTunnelTypeIsAnIllegalArgument() {
+        assertThatThrownBy(() -> driver().createAdapter("", TUNNEL_TYPE, null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("empty");
+        assertThatThrownBy(() -> driver().createAdapter(uniqueAdapterName(), "", null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("empty");
+    }
+
+    @Test
+    default void nulInNameOrTunnelTypeIsAnIllegalArgument() {
+        assertThatThrownBy(() -> driver().createAdapter("tck\0nul", TUNNEL_TYPE, null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("NUL");
+        assertThatThrownBy(() -> driver().createAdapter(uniqueAdapterName(), "Tck\0", null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("NUL");
+    }
+
+    @Test
+    default void nullNameOrTunnelTypeIsANullPointer() {
+        assertThatThrownBy(() -> driver().createAdapter(null, TUNNEL_TYPE, null))
+                .isInstanceOf(NullPointerException.class)
+                .hasMessageContaining("name");
+        assertThatThrownBy(() -> driver().createAdapter(uniqueAdapterName(), null, null))
+                .isInstanceOf(NullPointerException.class)
+                .hasMessageContaining("tunnel");
+        assertThatThrownBy(() -> driver().openAdapter(null))
+                .isInstanceOf(NullPointerException.class)
+                .hasMessageContaining("name");
+    }
+
+    @Test
+    default void aRefusedNameCreatesNothing() {
+        String name = padded(uniqueAdapterName(), adapterNameLimit() + 1);
+        assertThatThrownBy(() -> driver().createAdapter(name, TUNNEL_TYPE, null)).isInstanceOf(WintunException.class);
+        String truncated = name.substring(0, adapterNameLimit());
+        assertWintunError(WintunErrors.ERROR_NOT_FOUND, () -> driver().openAdapter(truncated));
+    }
+
+    private static String padded(String prefix, int length) {
+        StringBuilder name = new StringBuilder(prefix);
+        while (name.length() < length) {
+            name.append('x');
+        }
+        return name.toString();
+    }
+}
