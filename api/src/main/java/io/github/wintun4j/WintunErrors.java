@@ -11,12 +11,16 @@ public final class WintunErrors {
 
     /** 2: the driver is not loaded (version query). */
     public static final int ERROR_FILE_NOT_FOUND = 2;
+    /** 4: the process has too many open files (Linux: EMFILE, ENFILE). */
+    public static final int ERROR_TOO_MANY_OPEN_FILES = 4;
     /** 5: not Administrator / SYSTEM, or not permitted (Linux: EPERM, EACCES). */
     public static final int ERROR_ACCESS_DENIED = 5;
     /** 8: memory for the rings could not be allocated. */
     public static final int ERROR_NOT_ENOUGH_MEMORY = 8;
     /** 13: the receive ring is corrupt. */
     public static final int ERROR_INVALID_DATA = 13;
+    /** 31: a device attached to the system is not functioning (an unexpected system failure). */
+    public static final int ERROR_GEN_FAILURE = 31;
     /** 38: the adapter is terminating, or the session ended. */
     public static final int ERROR_HANDLE_EOF = 38;
     /** 50: the request is not supported on this machine or by this backend. */
@@ -50,9 +54,11 @@ public final class WintunErrors {
     public static String nameOf(int code) {
         switch (code) {
             case ERROR_FILE_NOT_FOUND: return "ERROR_FILE_NOT_FOUND";
+            case ERROR_TOO_MANY_OPEN_FILES: return "ERROR_TOO_MANY_OPEN_FILES";
             case ERROR_ACCESS_DENIED: return "ERROR_ACCESS_DENIED";
             case ERROR_NOT_ENOUGH_MEMORY: return "ERROR_NOT_ENOUGH_MEMORY";
             case ERROR_INVALID_DATA: return "ERROR_INVALID_DATA";
+            case ERROR_GEN_FAILURE: return "ERROR_GEN_FAILURE";
             case ERROR_HANDLE_EOF: return "ERROR_HANDLE_EOF";
             case ERROR_NOT_SUPPORTED: return "ERROR_NOT_SUPPORTED";
             case ERROR_INVALID_PARAMETER: return "ERROR_INVALID_PARAMETER";

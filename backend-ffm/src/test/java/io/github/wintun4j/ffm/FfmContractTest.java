@@ -1,0 +1,13 @@
+package io.github.wintun4j.ffm;
+
+import io.github.wintun4j.linux.LinuxBackend;
+import io.github.wintun4j.linux.testkit.LinuxContractTest;
+
+/** The whole contract kit on real TUN devices through the FFM binding. */
+class FfmContractTest extends LinuxContractTest {
+
+    @Override
+    protected LinuxBackend backend() {
+        return new FfmBackend();
+    }
+}

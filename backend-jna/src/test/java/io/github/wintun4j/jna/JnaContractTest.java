@@ -1,0 +1,13 @@
+package io.github.wintun4j.jna;
+
+import io.github.wintun4j.linux.LinuxBackend;
+import io.github.wintun4j.linux.testkit.LinuxContractTest;
+
+/** The whole contract kit on real TUN devices through the JNA binding. */
+class JnaContractTest extends LinuxContractTest {
+
+    @Override
+    protected LinuxBackend backend() {
+        return new JnaBackend();
+    }
+}

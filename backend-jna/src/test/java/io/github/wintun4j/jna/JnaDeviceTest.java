@@ -1,0 +1,13 @@
+package io.github.wintun4j.jna;
+
+import io.github.wintun4j.linux.LinuxBackend;
+import io.github.wintun4j.linux.testkit.LinuxDeviceTest;
+
+/** What is particular to Linux TUN devices, checked against the kernel, with the JNA binding. */
+class JnaDeviceTest extends LinuxDeviceTest {
+
+    @Override
+    protected LinuxBackend backend() {
+        return new JnaBackend();
+    }
+}

@@ -1,0 +1,13 @@
+package io.github.wintun4j.jna;
+
+import io.github.wintun4j.linux.LinuxBackend;
+import io.github.wintun4j.linux.testkit.LinuxRoundTripTest;
+
+/** UDP, ICMP and a flood through the Linux kernel and a real TUN device, with the JNA binding. */
+class JnaRoundTripTest extends LinuxRoundTripTest {
+
+    @Override
+    protected LinuxBackend backend() {
+        return new JnaBackend();
+    }
+}

@@ -1,0 +1,83 @@
+package io.github.wintun4j.linux;
+
+import io.github.wintun4j.spi.ring.Ring;
+import io.github.wintun4j.spi.ring.RingSession;
+
+import java.nio.ByteBuffer;
+import java.util.List;
+
+/**
+ * A session on a Linux TUN device: the application side of the Wintun ring model
+ * ({@link RingSession}) over a descriptor attached to the device, with a {@link PacketPump} as the
+ * driver side. The Wintun capacity, order and error rules are those of the ring model.
+ *
+ * <p>{@link #close()} wakes blocked receivers at once (the ring model does), then stops the pump
+ * and detaches the descriptor; it returns only when that is done, whichever thread started it.
+ * Thread-safe.
+ */
+final class LinuxSession extends RingSession {
+
+    private final PacketPump pump;
+
+    private LinuxSession(Ring receiveRing, Ring sendRing, PacketPump pump, Runnable onEnded) {
+        super(receiveRing, sendRing, () -> {
+            try {
+                pump.stop();
+            } finally {
+                onEnded.run();
+            }
+        });
+        this.pump = pump;
+    }
+
+    /**
+     * Starts a session over an attached descriptor; on failure the descriptors are closed.
+     *
+     * @param adapter  the adapter
+     * @param tun      the attached TUN descriptor, owned by the session from now on
+     * @param wake     the eventfd that stops the pump, owned by the session from now on
+     * @param capacity the ring capacity, already checked
+     * @param onEnded  run once the session is closed and its descriptors are closed
+     */
+    static LinuxSession start(LinuxAdapter adapter, Fd tun, Fd wake, int capacity, Runnable onEnded) {
+        LinuxSession session;
+        try {
+            Ring receiveRing = new Ring(capacity);
+            Ring sendRing = new Ring(capacity);
+            PacketPump pump = new PacketPump(adapter, tun, wake, receiveRing, sendRing);
+            session = new LinuxSession(receiveRing, sendRing, pump, onEnded);
+        } catch (RuntimeException | Error e) {
+            tun.close();
+            wake.close();
+            throw e;
+        }
+        try {
+            session.pump.start();
+        } catch (RuntimeException | Error e) {
+            session.close();
+            throw e;
+        }
+        return session;
+    }
+
+    @Override
+    public void close() {
+        super.close();
+        pump.awaitStopped();
+    }
+
+    /**
+     * Test hook: hands a batch to the driver side's batch routine, the one every packet read from
+     * the TUN descriptor goes through (Linux itself never hands over more than one at a time).
+     *
+     * @return whether the batch was written to the receive ring
+     */
+    boolean deliverBatch(List<ByteBuffer> batch) {
+        return pump.ingest(batch);
+    }
+
+    /** Test hook: writes an impossible record into the receive ring, as a corrupt driver would. */
+    void corruptReceiveRing() {
+        pump.corruptReceiveRing();
+    }
+}

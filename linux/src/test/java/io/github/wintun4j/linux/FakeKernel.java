@@ -1,0 +1,186 @@
+package io.github.wintun4j.linux;
+
+import io.github.wintun4j.linux.sys.Errno;
+import io.github.wintun4j.linux.sys.ErrnoException;
+import io.github.wintun4j.linux.sys.LinuxAbi;
+import io.github.wintun4j.linux.sys.LinuxSyscalls;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An in-memory stand-in for the kernel behind {@link LinuxSyscalls}, for the tests of what the
+ * Linux support does with descriptors: it hands out descriptor numbers, plays one TUN device and
+ * eventfds, and records every call made on a descriptor that is not open (a use after close, a
+ * double close) as a violation. Thread-safe (one monitor).
+ */
+final class FakeKernel implements LinuxSyscalls {
+
+    private final Map<Integer, String> open = new HashMap<>();
+    private final Map<Integer, Long> eventCounters = new HashMap<>();
+    private final ArrayDeque<byte[]> toApplication = new ArrayDeque<>();
+    private final List<byte[]> written = new ArrayList<>();
+    private final List<String> violations = new ArrayList<>();
+    private int nextFd = 100;
+    private int openErrno;
+    private int closedDescriptors;
+
+    /** Makes every later open of /dev/net/tun fail with this errno (0: succeed). */
+    synchronized FakeKernel failOpenWith(int errno) {
+        openErrno = errno;
+        return this;
+    }
+
+    /** Queues a packet toward the application, as the kernel routing one into the TUN device. */
+    synchronized void route(byte[] packet) {
+        toApplication.add(packet);
+        notifyAll();
+    }
+
+    synchronized List<byte[]> written() {
+        return new ArrayList<>(written);
+    }
+
+    synchronized List<String> violations() {
+        return new ArrayList<>(violations);
+    }
+
+    synchronized int openDescriptors() {
+        return open.size();
+    }
+
+    synchronized int closedDescriptors() {
+        return closedDescriptors;
+    }
+
+    private String require(String call, int fd) throws ErrnoException {
+        String kind = open.get(fd);
+        if (kind == null) {
+            violations.add(call + " on descriptor " + fd + ", which is not open");
+            throw new ErrnoException(call, Errno.EBADF);
+        }
+        return kind;
+    }
+
+    private int allocate(String kind) {
+        int fd = nextFd++;
+        open.put(fd, kind);
+        return fd;
+    }
+
+    @Override
+    public synchronized int open(ByteBuffer path, int flags) throws ErrnoException {
+        if (openErrno != 0) {
+            throw new ErrnoException("open", openErrno);
+        }
+        return allocate("tun");
+    }
+
+    @Override
+    public synchronized void close(int fd) throws ErrnoException {
+        require("close", fd);
+        open.remove(fd);
+        eventCounters.remove(fd);
+        closedDescriptors++;
+        notifyAll();
+    }
+
+    @Override
+    public synchronized int ioctl(int fd, long request, ByteBuffer argument) throws ErrnoException {
+        require("ioctl", fd);
+        ByteBuffer ifreq = argument.duplicate().order(ByteOrder.nativeOrder());
+        if (request == LinuxAbi.SIOCGIFINDEX) {
+            ifreq.putInt(ifreq.position() + 16, 7);
+        } else if (request == LinuxAbi.SIOCGIFFLAGS) {
+            ifreq.putShort(ifreq.position() + 16, (short) (LinuxAbi.IFF_UP | LinuxAbi.IFF_RUNNING));
+        }
+        return 0;
+    }
+
+    @Override
+    public synchronized int ioctl(int fd, long request, long argument) throws ErrnoException {
+        require("ioctl", fd);
+        return 0;
+    }
+
+    @Override
+    public synchronized int read(int fd, ByteBuffer buffer) throws ErrnoException {
+        if (require("read", fd).equals("eventfd")) {
+            eventCounters.put(fd, 0L);
+            return 8;
+        }
+        byte[] packet = toApplication.poll();
+        if (packet == null) {
+            throw new ErrnoException("read", Errno.EAGAIN);
+        }
+        buffer.duplicate().put(packet);
+        return packet.length;
+    }
+
+    @Override
+    public synchronized int write(int fd, ByteBuffer buffer) throws ErrnoException {
+        if (require("write", fd).equals("eventfd")) {
+            eventCounters.merge(fd, buffer.duplicate().order(ByteOrder.nativeOrder()).getLong(), Long::sum);
+            notifyAll();
+            return 8;
+        }
+        byte[] packet = new byte[buffer.remaining()];
+        buffer.duplicate().get(packet);
+        written.add(packet);
+        return packet.length;
+    }
+
+    @Override
+    public synchronized int poll(ByteBuffer fds, int count, int timeoutMillis) throws ErrnoException {
+        ByteBuffer entries = fds.duplicate().order(ByteOrder.nativeOrder());
+        long deadline = System.currentTimeMillis() + (timeoutMillis < 0 ? Long.MAX_VALUE / 2 : timeoutMillis);
+        while (true) {
+            int ready = 0;
+            for (int i = 0; i < count; i++) {
+                int at = entries.position() + i * 8;
+                int fd = entries.getInt(at);
+                String kind = require("poll", fd);
+                boolean readable = kind.equals("eventfd") ? eventCounters.getOrDefault(fd, 0L) > 0 : !toApplication.isEmpty();
+                entries.putShort(at + 6, readable ? LinuxAbi.POLLIN : 0);
+                ready += readable ? 1 : 0;
+            }
+            long left = deadline - System.currentTimeMillis();
+            if (ready > 0 || left <= 0) {
+                return ready;
+            }
+            try {
+                wait(left);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ErrnoException("poll", Errno.EINTR);
+            }
+        }
+    }
+
+    @Override
+    public synchronized int eventfd(int initialValue, int flags) {
+        int fd = allocate("eventfd");
+        eventCounters.put(fd, (long) initialValue);
+        return fd;
+    }
+
+    @Override
+    public synchronized int socket(int domain, int type, int protocol) {
+        return allocate("socket");
+    }
+
+    @Override
+    public synchronized void bind(int fd, ByteBuffer address) throws ErrnoException {
+        require("bind", fd);
+    }
+
+    @Override
+    public synchronized void setsockopt(int fd, int level, int option, ByteBuffer value) throws ErrnoException {
+        require("setsockopt", fd);
+    }
+}

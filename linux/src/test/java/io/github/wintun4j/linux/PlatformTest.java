@@ -1,0 +1,54 @@
+package io.github.wintun4j.linux;
+
+import io.github.wintun4j.DriverVersion;
+import org.junit.jupiter.api.Test;
+
+import java.nio.ByteBuffer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The small platform facts: supported systems, the kernel as driver version, the LUID, the driver's packet rule. */
+class PlatformTest {
+
+    @Test
+    void linuxOnX8664AndAarch64IsSupportedAndEverythingElseSaysWhy() {
+        assertThat(LinuxBackend.unsupportedPlatform("Linux", "amd64")).isNull();
+        assertThat(LinuxBackend.unsupportedPlatform("Linux", "aarch64")).isNull();
+        assertThat(LinuxBackend.unsupportedPlatform("Windows 11", "amd64"))
+                .contains("Windows support arrives with the wintun.dll binding");
+        assertThat(LinuxBackend.unsupportedPlatform("Mac OS X", "aarch64")).contains("unsupported OS 'Mac OS X'");
+        assertThat(LinuxBackend.unsupportedPlatform("Linux", "riscv64")).contains("unsupported architecture 'riscv64'");
+    }
+
+    @Test
+    void theDriverVersionIsTheKernelsMajorAndMinor() {
+        assertThat(KernelVersion.parse("6.1.0-18-amd64")).isEqualTo(new DriverVersion(6, 1));
+        assertThat(KernelVersion.parse("6.18.44-fc-v657")).isEqualTo(new DriverVersion(6, 18));
+        assertThat(KernelVersion.parse("garbage")).isEqualTo(new DriverVersion(0, 0));
+        assertThat(KernelVersion.parse(null)).isEqualTo(new DriverVersion(0, 0));
+        assertThat(KernelVersion.parse("999999.1")).isEqualTo(new DriverVersion(0, 0));
+    }
+
+    @Test
+    void theLuidIsWintunsWithTheInterfaceIndex() {
+        assertThat(LinuxAdapter.luidOf(5)).isEqualTo(0x0035_0000_0500_0000L);
+        assertThat(LinuxAdapter.luidOf(5) >>> 48).isEqualTo(53);
+        assertThat(LinuxAdapter.luidOf(0x123456) & 0xFF_FFFFL).as("reserved bits").isZero();
+    }
+
+    @Test
+    void theDriverAcceptsIpv4From20BytesAndIpv6From40() {
+        assertThat(DriverRules.acceptsFromApplication(frame(0x45, 20))).isTrue();
+        assertThat(DriverRules.acceptsFromApplication(frame(0x45, 19))).isFalse();
+        assertThat(DriverRules.acceptsFromApplication(frame(0x60, 40))).isTrue();
+        assertThat(DriverRules.acceptsFromApplication(frame(0x60, 39))).isFalse();
+        assertThat(DriverRules.acceptsFromApplication(frame(0x50, 100))).isFalse();
+        assertThat(DriverRules.acceptsFromApplication(frame(0x00, 100))).isFalse();
+        ByteBuffer offset = ByteBuffer.allocate(30).put(5, (byte) 0x45).position(5);
+        assertThat(DriverRules.acceptsFromApplication(offset)).as("read from the position").isTrue();
+    }
+
+    private static ByteBuffer frame(int first, int size) {
+        return ByteBuffer.allocate(size).put(0, (byte) first);
+    }
+}

@@ -1,0 +1,68 @@
+package io.github.wintun4j.linux;
+
+import io.github.wintun4j.Adapter;
+import io.github.wintun4j.DriverVersion;
+import io.github.wintun4j.WintunDriver;
+import io.github.wintun4j.WintunLogger;
+
+import java.util.UUID;
+
+/**
+ * The driver under test, unchanged, except that each adapter it creates or opens is watched by the
+ * test's network from the moment it exists: the capture must be in place before the application
+ * writes its first packet. Thread-safe as the driver is.
+ */
+final class WatchedDriver implements WintunDriver {
+
+    private final LinuxDriver driver;
+    private final TestNetwork network;
+
+    WatchedDriver(LinuxDriver driver, TestNetwork network) {
+        this.driver = driver;
+        this.network = network;
+    }
+
+    LinuxDriver driver() {
+        return driver;
+    }
+
+    @Override
+    public String backendName() {
+        return driver.backendName();
+    }
+
+    @Override
+    public Adapter createAdapter(String name, String tunnelType, UUID guid) {
+        return watched(driver.createAdapter(name, tunnelType, guid));
+    }
+
+    @Override
+    public Adapter openAdapter(String name) {
+        return watched(driver.openAdapter(name));
+    }
+
+    private Adapter watched(Adapter adapter) {
+        network.watch(((LinuxAdapter) adapter).interfaceIndex());
+        return adapter;
+    }
+
+    @Override
+    public DriverVersion runningDriverVersion() {
+        return driver.runningDriverVersion();
+    }
+
+    @Override
+    public void deleteDriver() {
+        driver.deleteDriver();
+    }
+
+    @Override
+    public void setLogger(WintunLogger logger) {
+        driver.setLogger(logger);
+    }
+
+    @Override
+    public void close() {
+        driver.close();
+    }
+}
