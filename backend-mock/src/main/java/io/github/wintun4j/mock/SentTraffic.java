@@ -1,5 +1,7 @@
 package io.github.wintun4j.mock;
 
+import io.github.wintun4j.spi.DriverPacketRules;
+
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.List;
@@ -141,7 +143,7 @@ final class SentTraffic {
             while (passed[0] < max) {
                 int records = from.fromApplication.drain(record -> {
                     ByteBuffer packet = record.asReadOnlyBuffer().order(ByteOrder.BIG_ENDIAN);
-                    if (!DriverPacketRule.isIp(packet)) {
+                    if (!DriverPacketRules.acceptsFromApplication(packet)) {
                         counters.droppedNonIp();
                         return;
                     }

@@ -7,6 +7,7 @@ import io.github.wintun4j.linux.sys.ErrnoException;
 import io.github.wintun4j.linux.sys.LinuxAbi;
 import io.github.wintun4j.linux.sys.LinuxSyscalls;
 import io.github.wintun4j.linux.sys.PollFds;
+import io.github.wintun4j.spi.DriverPacketRules;
 import io.github.wintun4j.spi.ring.Ring;
 import io.github.wintun4j.spi.ring.RingReader;
 import io.github.wintun4j.spi.ring.RingWriter;
@@ -191,7 +192,7 @@ final class PacketPump {
     }
 
     private void writeRecord(ByteBuffer record) {
-        if (!DriverRules.acceptsFromApplication(record)) {
+        if (!DriverPacketRules.acceptsFromApplication(record)) {
             adapter.counters().nonIpDropped();
             return;
         }

@@ -3,11 +3,9 @@ package io.github.wintun4j.linux;
 import io.github.wintun4j.DriverVersion;
 import org.junit.jupiter.api.Test;
 
-import java.nio.ByteBuffer;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The small platform facts: supported systems, the kernel as driver version, the LUID, the driver's packet rule. */
+/** The small platform facts: supported systems, the kernel as driver version, the LUID */
 class PlatformTest {
 
     @Test
@@ -34,21 +32,5 @@ class PlatformTest {
         assertThat(LinuxAdapter.luidOf(5)).isEqualTo(0x0035_0000_0500_0000L);
         assertThat(LinuxAdapter.luidOf(5) >>> 48).isEqualTo(53);
         assertThat(LinuxAdapter.luidOf(0x123456) & 0xFF_FFFFL).as("reserved bits").isZero();
-    }
-
-    @Test
-    void theDriverAcceptsIpv4From20BytesAndIpv6From40() {
-        assertThat(DriverRules.acceptsFromApplication(frame(0x45, 20))).isTrue();
-        assertThat(DriverRules.acceptsFromApplication(frame(0x45, 19))).isFalse();
-        assertThat(DriverRules.acceptsFromApplication(frame(0x60, 40))).isTrue();
-        assertThat(DriverRules.acceptsFromApplication(frame(0x60, 39))).isFalse();
-        assertThat(DriverRules.acceptsFromApplication(frame(0x50, 100))).isFalse();
-        assertThat(DriverRules.acceptsFromApplication(frame(0x00, 100))).isFalse();
-        ByteBuffer offset = ByteBuffer.allocate(30).put(5, (byte) 0x45).position(5);
-        assertThat(DriverRules.acceptsFromApplication(offset)).as("read from the position").isTrue();
-    }
-
-    private static ByteBuffer frame(int first, int size) {
-        return ByteBuffer.allocate(size).put(0, (byte) first);
     }
 }
