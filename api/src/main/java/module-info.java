@@ -12,4 +12,9 @@ module io.github.wintun4j {
     exports io.github.wintun4j.spi.ring;
 
     uses io.github.wintun4j.spi.WintunBackend;
+
+    // OSGi metadata read by bnd at build time (CLASS retention): needed neither to run nor to
+    // compile against this module.
+    requires static org.osgi.annotation.bundle;
+    requires static org.osgi.annotation.versioning;
 }

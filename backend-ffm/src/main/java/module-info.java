@@ -1,9 +1,15 @@
 /**
- * The FFM backend of wintun4j ({@code "ffm"}): the Linux support bound to libc with
- * {@code java.lang.foreign}. Needs {@code --enable-native-access=io.github.wintun4j.ffm}.
+ * The FFM backend of wintun4j ({@code "ffm"}): wintun.dll on Windows and libc (Linux TUN devices)
+ * bound with {@code java.lang.foreign}. Needs {@code --enable-native-access=io.github.wintun4j.ffm}.
  */
 module io.github.wintun4j.ffm {
     requires io.github.wintun4j.linux;
+    requires io.github.wintun4j.windows;
+
+    // OSGi: bnd reads the annotations at build time; io.github.wintun4j.ffm.osgi holds the
+    // Declarative Services components, loaded only inside a framework (requires static).
+    requires static org.osgi.service.component.annotations;
+    requires static osgi.core;
 
     provides io.github.wintun4j.spi.WintunBackend with io.github.wintun4j.ffm.FfmBackend;
 }

@@ -12,4 +12,12 @@ module io.github.wintun4j.mock {
     exports io.github.wintun4j.mock;
 
     provides io.github.wintun4j.spi.WintunBackend with io.github.wintun4j.mock.MockBackend;
+
+    // OSGi: bnd reads the annotations at build time; the package io.github.wintun4j.mock.osgi holds
+    // the Declarative Services components, loaded only inside a framework. None is needed at run
+    // time on the module path or the class path.
+    requires static org.osgi.annotation.bundle;
+    requires static org.osgi.annotation.versioning;
+    requires static org.osgi.service.component.annotations;
+    requires static osgi.core;
 }

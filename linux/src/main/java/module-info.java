@@ -8,4 +8,8 @@ module io.github.wintun4j.linux {
 
     exports io.github.wintun4j.linux;
     exports io.github.wintun4j.linux.sys to io.github.wintun4j.ffm, io.github.wintun4j.jna;
+
+    // OSGi metadata read by bnd at build time (CLASS retention): never needed at run time.
+    requires static org.osgi.annotation.bundle;
+    requires static org.osgi.annotation.versioning;
 }

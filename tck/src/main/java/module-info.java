@@ -11,4 +11,8 @@ module io.github.wintun4j.tck {
 
     exports io.github.wintun4j.tck;
     opens io.github.wintun4j.tck to org.junit.platform.commons;
+
+    // OSGi metadata read by bnd at build time (CLASS retention): never needed at run time.
+    requires static org.osgi.annotation.bundle;
+    requires static org.osgi.annotation.versioning;
 }

@@ -1,5 +1,7 @@
 package io.github.wintun4j;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 import java.net.InetAddress;
 import java.util.UUID;
 
@@ -18,6 +20,7 @@ import java.util.UUID;
  * {@link #tunnelType()}, {@link #guid()}, {@link #luid()}, {@link #isOpen()}) still answer and
  * every other method throws {@link IllegalStateException}.
  */
+@ProviderType
 public interface Adapter extends AutoCloseable {
 
     /**

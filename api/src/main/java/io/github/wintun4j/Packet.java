@@ -1,5 +1,7 @@
 package io.github.wintun4j;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 import java.nio.ByteBuffer;
 
 /**
@@ -27,6 +29,7 @@ import java.nio.ByteBuffer;
  * the ring reuses that memory for other packets (doing so never crashes the JVM, but the bytes it
  * shows are undefined).
  */
+@ProviderType
 public interface Packet extends AutoCloseable {
 
     /** @return the packet's size in bytes, 1..{@link WintunConstants#MAX_IP_PACKET_SIZE} */

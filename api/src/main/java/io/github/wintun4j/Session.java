@@ -1,5 +1,7 @@
 package io.github.wintun4j;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -33,6 +35,7 @@ import java.util.concurrent.TimeUnit;
  * packet of the session becomes unusable.
  * {@link #capacity()}, {@link #isOpen()} and {@code close()} still work.
  */
+@ProviderType
 public interface Session extends AutoCloseable {
 
     /** @return the ring capacity in bytes, a power of two in [MIN_RING_CAPACITY, MAX_RING_CAPACITY] */

@@ -1,5 +1,7 @@
 package io.github.wintun4j;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 import java.util.UUID;
 
 /**
@@ -14,6 +16,7 @@ import java.util.UUID;
  * the loaded library). Afterwards {@link #backendName()} still answers and every other method
  * throws {@link IllegalStateException}.
  */
+@ProviderType
 public interface WintunDriver extends AutoCloseable {
 
     /** @return the name of the backend that provides this driver, such as {@code "mock"} or {@code "ffm"} */

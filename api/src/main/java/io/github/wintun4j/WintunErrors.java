@@ -29,12 +29,18 @@ public final class WintunErrors {
     public static final int ERROR_INVALID_PARAMETER = 87;
     /** 111: the send ring is full, or a name is too long. */
     public static final int ERROR_BUFFER_OVERFLOW = 111;
+    /** 127: a function is missing from a library (GetProcAddress). */
+    public static final int ERROR_PROC_NOT_FOUND = 127;
     /** 183: an adapter with the same GUID (or, on Linux, name) already exists. */
     public static final int ERROR_ALREADY_EXISTS = 183;
+    /** 193: a library is not a valid image for this machine (wrong architecture or format). */
+    public static final int ERROR_BAD_EXE_FORMAT = 193;
     /** 258: a wait timed out. */
     public static final int WAIT_TIMEOUT = 258;
     /** 259: the receive ring is empty. */
     public static final int ERROR_NO_MORE_ITEMS = 259;
+    /** 577: a library's signature or hash does not match (here: the SHA-256 pin). */
+    public static final int ERROR_INVALID_IMAGE_HASH = 577;
     /** 1168: no adapter of that name; no backend of that name. */
     public static final int ERROR_NOT_FOUND = 1168;
     /** 1247: a second session on one adapter. */
@@ -63,9 +69,12 @@ public final class WintunErrors {
             case ERROR_NOT_SUPPORTED: return "ERROR_NOT_SUPPORTED";
             case ERROR_INVALID_PARAMETER: return "ERROR_INVALID_PARAMETER";
             case ERROR_BUFFER_OVERFLOW: return "ERROR_BUFFER_OVERFLOW";
+            case ERROR_PROC_NOT_FOUND: return "ERROR_PROC_NOT_FOUND";
             case ERROR_ALREADY_EXISTS: return "ERROR_ALREADY_EXISTS";
+            case ERROR_BAD_EXE_FORMAT: return "ERROR_BAD_EXE_FORMAT";
             case WAIT_TIMEOUT: return "WAIT_TIMEOUT";
             case ERROR_NO_MORE_ITEMS: return "ERROR_NO_MORE_ITEMS";
+            case ERROR_INVALID_IMAGE_HASH: return "ERROR_INVALID_IMAGE_HASH";
             case ERROR_NOT_FOUND: return "ERROR_NOT_FOUND";
             case ERROR_ALREADY_INITIALIZED: return "ERROR_ALREADY_INITIALIZED";
             case ERROR_OBJECT_ALREADY_EXISTS: return "ERROR_OBJECT_ALREADY_EXISTS";

@@ -1,5 +1,7 @@
 package io.github.wintun4j;
 
+import org.osgi.annotation.versioning.ConsumerType;
+
 import java.time.Instant;
 import java.util.Objects;
 
@@ -10,6 +12,7 @@ import java.util.Objects;
  * native threads; implementations must be thread-safe and must not block for long. An exception
  * thrown by a logger is caught and dropped by the backend.
  */
+@ConsumerType
 @FunctionalInterface
 public interface WintunLogger {
 

@@ -1,5 +1,7 @@
 package io.github.wintun4j.ip;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 import java.net.InetAddress;
 import java.nio.ByteBuffer;
 import java.util.Objects;
@@ -19,6 +21,7 @@ import java.util.Objects;
  * the static methods are stateless and thread-safe (they must not race with a writer of the
  * same buffer, as for any read).
  */
+@ProviderType
 public sealed interface IpHeader permits Ipv4Header, Ipv6Header {
 
     /**

@@ -16,4 +16,9 @@
  * </ul>
  * The package needs nothing beyond {@code java.base}.
  */
+@Export
+@Version("1.0.0")
 package io.github.wintun4j.ip;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;

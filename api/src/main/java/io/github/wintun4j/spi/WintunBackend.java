@@ -1,6 +1,7 @@
 package io.github.wintun4j.spi;
 
 import io.github.wintun4j.WintunDriver;
+import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * The service a backend provides ({@code META-INF/services/io.github.wintun4j.spi.WintunBackend},
@@ -9,6 +10,7 @@ import io.github.wintun4j.WintunDriver;
  *
  * <p>Threading: implementations must be thread-safe.
  */
+@ProviderType
 public interface WintunBackend {
 
     /** @return the backend's short name, such as {@code "ffm"}; lower case, unique */

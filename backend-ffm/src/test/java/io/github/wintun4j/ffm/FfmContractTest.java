@@ -8,6 +8,6 @@ class FfmContractTest extends LinuxContractTest {
 
     @Override
     protected LinuxBackend backend() {
-        return new FfmBackend();
+        return FfmBackend.linux();
     }
 }

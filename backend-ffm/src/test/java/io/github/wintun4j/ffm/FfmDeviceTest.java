@@ -8,6 +8,6 @@ class FfmDeviceTest extends LinuxDeviceTest {
 
     @Override
     protected LinuxBackend backend() {
-        return new FfmBackend();
+        return FfmBackend.linux();
     }
 }

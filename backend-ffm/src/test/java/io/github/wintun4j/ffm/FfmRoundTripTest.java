@@ -8,6 +8,6 @@ class FfmRoundTripTest extends LinuxRoundTripTest {
 
     @Override
     protected LinuxBackend backend() {
-        return new FfmBackend();
+        return FfmBackend.linux();
     }
 }

@@ -8,6 +8,6 @@ class JnaContractTest extends LinuxContractTest {
 
     @Override
     protected LinuxBackend backend() {
-        return new JnaBackend();
+        return JnaBackend.linux();
     }
 }

@@ -8,6 +8,6 @@ class JnaDeviceTest extends LinuxDeviceTest {
 
     @Override
     protected LinuxBackend backend() {
-        return new JnaBackend();
+        return JnaBackend.linux();
     }
 }

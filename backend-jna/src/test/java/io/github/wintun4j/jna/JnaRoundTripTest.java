@@ -8,6 +8,6 @@ class JnaRoundTripTest extends LinuxRoundTripTest {
 
     @Override
     protected LinuxBackend backend() {
-        return new JnaBackend();
+        return JnaBackend.linux();
     }
 }

@@ -1,5 +1,6 @@
 package io.github.wintun4j.mock;
 
+import io.github.wintun4j.Adapter;
 import io.github.wintun4j.spi.Arguments;
 import io.github.wintun4j.spi.ring.RingReader;
 
@@ -7,6 +8,7 @@ import java.net.InetAddress;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -178,6 +180,20 @@ public final class MockNetwork {
             throw new IllegalArgumentException("max must not be negative, got " + max);
         }
         return sent.drainTo(link, sink, max);
+    }
+
+    /**
+     * The network side of any mock adapter, however its driver was reached: created directly, opened
+     * with {@code Wintun.open("mock")}, or obtained as an OSGi service (where the driver object is
+     * a component wrapping a {@link MockDriver}, but the adapters are the mock's own).
+     *
+     * @param adapter an adapter, open or closed
+     * @return its network side, or empty when it is not a mock adapter
+     * @throws NullPointerException when null
+     */
+    public static Optional<MockNetwork> of(Adapter adapter) {
+        Objects.requireNonNull(adapter, "adapter");
+        return adapter instanceof MockAdapter ? Optional.of(((MockAdapter) adapter).adapter().network()) : Optional.empty();
     }
 
     /** @return a snapshot of the traffic counters, totals since the adapter was created */

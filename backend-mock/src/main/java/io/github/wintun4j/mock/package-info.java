@@ -8,4 +8,9 @@
  * triggers (an answer to a ping) happens on the application's thread before the call returns,
  * so tests are deterministic.
  */
+@Export
+@Version("1.0.0")
 package io.github.wintun4j.mock;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;

@@ -125,11 +125,11 @@ public abstract class LinuxBackend implements WintunBackend {
      */
     static String unsupportedPlatform(String osName, String osArch) {
         if (osName.toLowerCase(Locale.ROOT).startsWith("windows")) {
-            return "Windows support arrives with the wintun.dll binding; this backend runs on Linux for now";
+            return "on Windows the backend drives wintun.dll, not /dev/net/tun";
         }
         if (!osName.equalsIgnoreCase("linux")) {
-            return "unsupported OS '" + osName + "': this backend runs on Linux (/dev/net/tun); Windows support"
-                    + " arrives with the wintun.dll binding";
+            return "unsupported OS '" + osName + "': this backend runs on Linux (/dev/net/tun) and on Windows"
+                    + " (wintun.dll)";
         }
         if (!ARCHITECTURES.contains(osArch.toLowerCase(Locale.ROOT))) {
             return "unsupported architecture '" + osArch + "': the Linux structures and ioctl numbers are those"

@@ -6,4 +6,9 @@
  * Windows error codes. The FFM and JNA backends extend {@link io.github.wintun4j.linux.LinuxBackend}
  * and contribute only their binding of the libc calls.
  */
+@Export
+@Version("1.0.0")
 package io.github.wintun4j.linux;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;

@@ -171,6 +171,7 @@ public interface ConcurrencyContract extends WintunFixture {
         Session session = newSession(adapter);
         AtomicBoolean stop = new AtomicBoolean();
         AtomicInteger moved = new AtomicInteger();
+        AtomicInteger sourced = new AtomicInteger();
         List<BackgroundCall<Integer>> workers = new ArrayList<>();
         for (int t = 0; t < 2; t++) {
             workers.add(BackgroundCall.start("receiver-" + t, () -> {
@@ -203,10 +204,12 @@ public interface ConcurrencyContract extends WintunFixture {
             while (!stop.get()) {
                 network.deliver(List.of(TestPackets.ipv4(9, seq++, 64)));
                 network.takeSent(0, TimeUnit.MILLISECONDS);
+                sourced.set(seq);
             }
             return seq;
         });
-        Eventually.until("traffic in both directions", () -> moved.get() > 1000);
+        // Both conditions: on a loaded machine the senders alone can pass 1000 before the source runs.
+        Eventually.until("traffic in both directions", () -> moved.get() > 1000 && sourced.get() > 0);
         session.close();
         for (BackgroundCall<Integer> worker : workers) {
             Throwable thrown = worker.thrown(Duration.ofSeconds(2));

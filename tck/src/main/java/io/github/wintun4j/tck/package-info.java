@@ -7,4 +7,9 @@
  * <p>The rules checked are those of the API Javadoc and of the Wintun reference (error codes,
  * ring rules, what the driver does with packets, adapter lifecycle).
  */
+@Export
+@Version("1.0.0")
 package io.github.wintun4j.tck;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;

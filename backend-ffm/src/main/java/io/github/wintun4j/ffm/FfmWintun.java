@@ -1,0 +1,251 @@
+package io.github.wintun4j.ffm;
+
+import io.github.wintun4j.windows.sys.LogSink;
+import io.github.wintun4j.windows.sys.Utf16;
+import io.github.wintun4j.windows.sys.WindowsAbi;
+import io.github.wintun4j.windows.sys.WindowsBinder.OpenedLibrary;
+import io.github.wintun4j.windows.sys.WintunLibrary;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.MemorySegment;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.nio.ByteBuffer;
+
+import static io.github.wintun4j.ffm.FfmDowncalls.address;
+import static io.github.wintun4j.ffm.FfmDowncalls.downcall;
+import static io.github.wintun4j.ffm.FfmDowncalls.segment;
+import static io.github.wintun4j.ffm.FfmDowncalls.unexpected;
+import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+
+/**
+ * The 14 functions of wintun.h through {@code java.lang.foreign}, resolved in one loaded library, the
+ * failing ones capturing the last error ({@link FfmLastError}); and the logger callback, one upcall stub
+ * for the life of the JVM (the DLL may still be calling an old logger when a new one is set, so a stub
+ * is never freed). Thread-safe.
+ */
+final class FfmWintun implements WintunLibrary {
+
+    private static final FunctionDescriptor LOGGER = FunctionDescriptor.ofVoid(JAVA_INT, JAVA_LONG, ADDRESS);
+    private static final long MAX_MESSAGE_BYTES = 2L * (WindowsAbi.MAX_LOG_MESSAGE_UNITS + 1);
+
+    private final MethodHandle createAdapter;
+    private final MethodHandle openAdapter;
+    private final MethodHandle closeAdapter;
+    private final MethodHandle deleteDriver;
+    private final MethodHandle getAdapterLuid;
+    private final MethodHandle getRunningDriverVersion;
+    private final MethodHandle setLogger;
+    private final MethodHandle startSession;
+    private final MethodHandle endSession;
+    private final MethodHandle getReadWaitEvent;
+    private final MethodHandle receivePacket;
+    private final MethodHandle releaseReceivePacket;
+    private final MethodHandle allocateSendPacket;
+    private final MethodHandle sendPacket;
+    private final LogSink sink;
+    private final MemorySegment loggerStub;
+
+    FfmWintun(OpenedLibrary library, LogSink sink) {
+        this.sink = sink;
+        createAdapter = downcall(library, "WintunCreateAdapter", FunctionDescriptor.of(ADDRESS, ADDRESS, ADDRESS, ADDRESS), true);
+        openAdapter = downcall(library, "WintunOpenAdapter", FunctionDescriptor.of(ADDRESS, ADDRESS), true);
+        closeAdapter = downcall(library, "WintunCloseAdapter", FunctionDescriptor.ofVoid(ADDRESS), false);
+        deleteDriver = downcall(library, "WintunDeleteDriver", FunctionDescriptor.of(JAVA_INT), true);
+        getAdapterLuid = downcall(library, "WintunGetAdapterLUID", FunctionDescriptor.ofVoid(ADDRESS, ADDRESS), false);
+        getRunningDriverVersion = downcall(library, "WintunGetRunningDriverVersion", FunctionDescriptor.of(JAVA_INT), true);
+        setLogger = downcall(library, "WintunSetLogger", FunctionDescriptor.ofVoid(ADDRESS), false);
+        startSession = downcall(library, "WintunStartSession", FunctionDescriptor.of(ADDRESS, ADDRESS, JAVA_INT), true);
+        endSession = downcall(library, "WintunEndSession", FunctionDescriptor.ofVoid(ADDRESS), false);
+        getReadWaitEvent = downcall(library, "WintunGetReadWaitEvent", FunctionDescriptor.of(ADDRESS, ADDRESS), false);
+        receivePacket = downcall(library, "WintunReceivePacket", FunctionDescriptor.of(ADDRESS, ADDRESS, ADDRESS), true);
+        releaseReceivePacket = downcall(library, "WintunReleaseReceivePacket", FunctionDescriptor.ofVoid(ADDRESS, ADDRESS), false);
+        allocateSendPacket = downcall(library, "WintunAllocateSendPacket", FunctionDescriptor.of(ADDRESS, ADDRESS, JAVA_INT), true);
+        sendPacket = downcall(library, "WintunSendPacket", FunctionDescriptor.ofVoid(ADDRESS, ADDRESS), false);
+        try {
+            MethodHandle target = MethodHandles.lookup().findVirtual(FfmWintun.class, "log",
+                    MethodType.methodType(void.class, int.class, long.class, MemorySegment.class)).bindTo(this);
+            loggerStub = FfmDowncalls.linker().upcallStub(target, LOGGER, Arena.global());
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** {@code VOID CALLBACK Logger(WINTUN_LOGGER_LEVEL Level, DWORD64 Timestamp, LPCWSTR Message)}: never throws. */
+    private void log(int level, long timestamp, MemorySegment message) {
+        try {
+            String text = message.equals(MemorySegment.NULL) ? ""
+                    : Utf16.decode(message.reinterpret(MAX_MESSAGE_BYTES).asByteBuffer(), 0, WindowsAbi.MAX_LOG_MESSAGE_UNITS);
+            sink.log(level, timestamp, text);
+        } catch (Throwable dropped) {
+            // An exception escaping an upcall would end the JVM.
+        }
+    }
+
+    @Override
+    public long WintunCreateAdapter(ByteBuffer name, ByteBuffer tunnelType, ByteBuffer requestedGuidOrNull) {
+        try {
+            return ((MemorySegment) createAdapter.invokeExact(FfmLastError.state(), segment(name), segment(tunnelType),
+                    segment(requestedGuidOrNull))).address();
+        } catch (Error | RuntimeException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw unexpected("WintunCreateAdapter", t);
+        }
+    }
+
+    @Override
+    public long WintunOpenAdapter(ByteBuffer name) {
+        try {
+            return ((MemorySegment) openAdapter.invokeExact(FfmLastError.state(), segment(name))).address();
+        } catch (Error | RuntimeException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw unexpected("WintunOpenAdapter", t);
+        }
+    }
+
+    @Override
+    public void WintunCloseAdapter(long adapter) {
+        try {
+            closeAdapter.invokeExact(address(adapter));
+        } catch (Error | RuntimeException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw unexpected("WintunCloseAdapter", t);
+        }
+    }
+
+    @Override
+    public boolean WintunDeleteDriver() {
+        try {
+            return (int) deleteDriver.invokeExact(FfmLastError.state()) != 0;
+        } catch (Error | RuntimeException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw unexpected("WintunDeleteDriver", t);
+        }
+    }
+
+    @Override
+    public void WintunGetAdapterLUID(long adapter, ByteBuffer luid) {
+        try {
+            getAdapterLuid.invokeExact(address(adapter), segment(luid));
+        } catch (Error | RuntimeException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw unexpected("WintunGetAdapterLUID", t);
+        }
+    }
+
+    @Override
+    public int WintunGetRunningDriverVersion() {
+        try {
+            return (int) getRunningDriverVersion.invokeExact(FfmLastError.state());
+        } catch (Error | RuntimeException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw unexpected("WintunGetRunningDriverVersion", t);
+        }
+    }
+
+    @Override
+    public void WintunSetLogger(boolean installed) {
+        try {
+            MemorySegment callback = installed ? loggerStub : MemorySegment.NULL;
+            setLogger.invokeExact(callback);
+        } catch (Error | RuntimeException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw unexpected("WintunSetLogger", t);
+        }
+    }
+
+    @Override
+    public long WintunStartSession(long adapter, int capacity) {
+        try {
+            return ((MemorySegment) startSession.invokeExact(FfmLastError.state(), address(adapter), capacity)).address();
+        } catch (Error | RuntimeException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw unexpected("WintunStartSession", t);
+        }
+    }
+
+    @Override
+    public void WintunEndSession(long session) {
+        try {
+            endSession.invokeExact(address(session));
+        } catch (Error | RuntimeException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw unexpected("WintunEndSession", t);
+        }
+    }
+
+    @Override
+    public long WintunGetReadWaitEvent(long session) {
+        try {
+            return ((MemorySegment) getReadWaitEvent.invokeExact(address(session))).address();
+        } catch (Error | RuntimeException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw unexpected("WintunGetReadWaitEvent", t);
+        }
+    }
+
+    @Override
+    public long WintunReceivePacket(long session, ByteBuffer packetSize) {
+        try {
+            return ((MemorySegment) receivePacket.invokeExact(FfmLastError.state(), address(session),
+                    segment(packetSize))).address();
+        } catch (Error | RuntimeException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw unexpected("WintunReceivePacket", t);
+        }
+    }
+
+    @Override
+    public void WintunReleaseReceivePacket(long session, long packet) {
+        try {
+            releaseReceivePacket.invokeExact(address(session), address(packet));
+        } catch (Error | RuntimeException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw unexpected("WintunReleaseReceivePacket", t);
+        }
+    }
+
+    @Override
+    public long WintunAllocateSendPacket(long session, int packetSize) {
+        try {
+            return ((MemorySegment) allocateSendPacket.invokeExact(FfmLastError.state(), address(session),
+                    packetSize)).address();
+        } catch (Error | RuntimeException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw unexpected("WintunAllocateSendPacket", t);
+        }
+    }
+
+    @Override
+    public void WintunSendPacket(long session, long packet) {
+        try {
+            sendPacket.invokeExact(address(session), address(packet));
+        } catch (Error | RuntimeException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw unexpected("WintunSendPacket", t);
+        }
+    }
+
+    @Override
+    public int lastError() {
+        return FfmLastError.get();
+    }
+}

@@ -1,0 +1,103 @@
+package io.github.wintun4j.ffm.osgi;
+
+import io.github.wintun4j.Adapter;
+import io.github.wintun4j.DriverVersion;
+import io.github.wintun4j.WintunDriver;
+import io.github.wintun4j.WintunLogger;
+import io.github.wintun4j.spi.WintunBackend;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ServiceScope;
+
+import java.util.UUID;
+
+/**
+ * The {@code "ffm"} driver as an OSGi service: {@code WintunDriver} with
+ * {@code wintun4j.backend=ffm}, {@code wintun4j.native=true} and {@code service.ranking=20}
+ * (above JNA and the mock; the mock has -100).
+ *
+ * <p>Prototype scope: every consumer gets a driver of its own, opened from the
+ * {@code WintunBackend} service that {@link FfmBackendProbe} registers only when the backend can run
+ * here. When the consumer lets go of it, or the backend goes away, {@link #deactivate()} closes
+ * the driver: its adapters are removed and their sessions end, so a thread blocked in a receive
+ * returns with {@code ERROR_HANDLE_EOF}. Configuration PID {@value #PID} (optional): a host may
+ * override the service properties, such as {@code service.ranking}, through Config Admin.
+ *
+ * <p>Thread-safe, as the driver it wraps.
+ */
+@Component(name = FfmDriverService.PID,
+        service = WintunDriver.class,
+        scope = ServiceScope.PROTOTYPE,
+        configurationPolicy = ConfigurationPolicy.OPTIONAL,
+        property = {
+            "wintun4j.backend=ffm",
+            "wintun4j.native:Boolean=true",
+            "service.ranking:Integer=20",
+            "service.vendor=wintun4j",
+        })
+public final class FfmDriverService implements WintunDriver {
+
+    /** The component name and configuration PID. */
+    public static final String PID = "io.github.wintun4j.ffm";
+
+    private final WintunDriver driver;
+
+    /**
+     * Opens a driver of the backend for one consumer.
+     *
+     * @param backend the backend, as its probe registered it
+     */
+    @Activate
+    public FfmDriverService(@Reference(name = "backend", target = "(wintun4j.backend=ffm)") WintunBackend backend) {
+        this.driver = backend.openDriver();
+    }
+
+    /** The consumer let go of this driver, or the backend is going away: ends its sessions and adapters. */
+    @Deactivate
+    void deactivate() {
+        driver.close();
+    }
+
+    @Override
+    public String backendName() {
+        return driver.backendName();
+    }
+
+    @Override
+    public Adapter createAdapter(String name, String tunnelType, UUID guid) {
+        return driver.createAdapter(name, tunnelType, guid);
+    }
+
+    @Override
+    public Adapter openAdapter(String name) {
+        return driver.openAdapter(name);
+    }
+
+    @Override
+    public DriverVersion runningDriverVersion() {
+        return driver.runningDriverVersion();
+    }
+
+    @Override
+    public void deleteDriver() {
+        driver.deleteDriver();
+    }
+
+    @Override
+    public void setLogger(WintunLogger logger) {
+        driver.setLogger(logger);
+    }
+
+    @Override
+    public void close() {
+        driver.close();
+    }
+
+    @Override
+    public String toString() {
+        return "FfmDriverService[" + driver + ']';
+    }
+}

@@ -1,0 +1,84 @@
+package io.github.wintun4j.benchmarks;
+
+import io.github.wintun4j.Packet;
+import io.github.wintun4j.Session;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Group;
+import org.openjdk.jmh.annotations.GroupThreads;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Control;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Network to application over the mock session: the mock's network side delivers a packet
+ * ({@code produce}, {@code MockNetwork.deliver} of a batch of one, which copies it into the
+ * receive ring); the application receives it, reads it through {@link Packet#buffer()} and
+ * releases it ({@code consume}). One operation is one packet; a full or empty ring is retried,
+ * counted in {@link Spins}.
+ */
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 2, jvmArgsAppend = {"-Xms2g", "-Xmx2g", "--add-opens=java.base/jdk.internal.misc=ALL-UNNAMED"})
+public class ReceiveBenchmark {
+
+    @Benchmark
+    @Group("oneToOne")
+    @GroupThreads(1)
+    public void produce(MockSessionState state, Spins spins, Control control) {
+        deliver(state, spins, control);
+    }
+
+    @Benchmark
+    @Group("oneToOne")
+    @GroupThreads(1)
+    public int consume(MockSessionState state, Spins spins, Control control) {
+        return receive(state, spins, control);
+    }
+
+    @Benchmark
+    @Group("manyToOne")
+    @GroupThreads(4)
+    public void produceMany(MockSessionState state, Spins spins, Control control) {
+        deliver(state, spins, control);
+    }
+
+    @Benchmark
+    @Group("manyToOne")
+    @GroupThreads(1)
+    public int consumeMany(MockSessionState state, Spins spins, Control control) {
+        return receive(state, spins, control);
+    }
+
+    private static void deliver(MockSessionState state, Spins spins, Control control) {
+        while (!state.network.deliver(state.batch)) {
+            if (control.stopMeasurement) {
+                return;
+            }
+            spins.full++;
+            Thread.onSpinWait();
+        }
+    }
+
+    private static int receive(MockSessionState state, Spins spins, Control control) {
+        Session session = state.session;
+        Packet packet;
+        while ((packet = session.receivePacket()) == null) {
+            if (control.stopMeasurement) {
+                return 0;
+            }
+            spins.empty++;
+            Thread.onSpinWait();
+        }
+        int sample = ConsumerWork.sample(packet.buffer());
+        session.releaseReceivePacket(packet);
+        return sample;
+    }
+}

@@ -1,0 +1,98 @@
+package io.github.wintun4j.benchmarks;
+
+import io.github.wintun4j.Packet;
+import io.github.wintun4j.Session;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Group;
+import org.openjdk.jmh.annotations.GroupThreads;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Control;
+
+import java.nio.ByteBuffer;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * Application to network over the mock session: the application allocates a packet in the send
+ * ring, writes the bytes and sends it ({@code produce}); the mock's network side takes it without
+ * copying ({@code consume}, {@code MockNetwork.drainSent(sink, 1)}) and reads it. One operation
+ * is one packet; a full or empty ring is retried, counted in {@link Spins}.
+ */
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 2, jvmArgsAppend = {"-Xms2g", "-Xmx2g", "--add-opens=java.base/jdk.internal.misc=ALL-UNNAMED"})
+public class SendBenchmark {
+
+    /** The network side's sink: reads each packet it is handed during the drain call. */
+    @State(Scope.Thread)
+    public static class Sink implements Consumer<ByteBuffer> {
+        int sample;
+
+        @Override
+        public void accept(ByteBuffer packet) {
+            sample = ConsumerWork.sample(packet);
+        }
+    }
+
+    @Benchmark
+    @Group("oneToOne")
+    @GroupThreads(1)
+    public void produce(MockSessionState state, Spins spins, Control control) {
+        send(state, spins, control);
+    }
+
+    @Benchmark
+    @Group("oneToOne")
+    @GroupThreads(1)
+    public int consume(MockSessionState state, Sink sink, Spins spins, Control control) {
+        return drain(state, sink, spins, control);
+    }
+
+    @Benchmark
+    @Group("manyToOne")
+    @GroupThreads(4)
+    public void produceMany(MockSessionState state, Spins spins, Control control) {
+        send(state, spins, control);
+    }
+
+    @Benchmark
+    @Group("manyToOne")
+    @GroupThreads(1)
+    public int consumeMany(MockSessionState state, Sink sink, Spins spins, Control control) {
+        return drain(state, sink, spins, control);
+    }
+
+    private static void send(MockSessionState state, Spins spins, Control control) {
+        Session session = state.session;
+        Packet packet;
+        while ((packet = session.allocateSendPacket(state.size)) == null) {
+            if (control.stopMeasurement) {
+                return;
+            }
+            spins.full++;
+            Thread.onSpinWait();
+        }
+        packet.buffer().put(0, state.packet);
+        session.sendPacket(packet);
+    }
+
+    private static int drain(MockSessionState state, Sink sink, Spins spins, Control control) {
+        while (state.network.drainSent(sink, 1) == 0) {
+            if (control.stopMeasurement) {
+                return 0;
+            }
+            spins.empty++;
+            Thread.onSpinWait();
+        }
+        return sink.sample;
+    }
+}

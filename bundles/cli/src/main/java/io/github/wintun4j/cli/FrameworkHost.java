@@ -1,0 +1,108 @@
+package io.github.wintun4j.cli;
+
+import io.github.wintun4j.BackendInfo;
+import io.github.wintun4j.WintunDriver;
+import io.github.wintun4j.demo.DemoStatus;
+import org.apache.felix.service.command.CommandProcessor;
+import org.apache.felix.service.command.CommandSession;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.util.tracker.ServiceTracker;
+
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeoutException;
+
+/** The {@link Host} of a running framework, seen through the command line bundle's context. */
+final class FrameworkHost implements Host {
+
+    /** How long the demo component and the Gogo runtime may take to come up. */
+    private static final long SERVICE_TIMEOUT_MILLIS = 10_000;
+
+    private final BundleContext context;
+    private final ConfigurationAdmin configurationAdmin;
+
+    FrameworkHost(BundleContext context, ConfigurationAdmin configurationAdmin) {
+        this.context = context;
+        this.configurationAdmin = configurationAdmin;
+    }
+
+    @Override
+    public List<BackendInfo> backends() {
+        Collection<ServiceReference<WintunDriver>> references;
+        try {
+            references = context.getServiceReferences(WintunDriver.class, null);
+        } catch (InvalidSyntaxException e) {
+            throw new AssertionError("no filter", e);
+        }
+        List<ServiceReference<WintunDriver>> sorted = new ArrayList<>(references);
+        sorted.sort(Comparator.reverseOrder());
+        List<BackendInfo> backends = new ArrayList<>();
+        for (ServiceReference<WintunDriver> reference : sorted) {
+            Object name = reference.getProperty("wintun4j.backend");
+            if (name != null) {
+                boolean isNative = !Boolean.FALSE.equals(reference.getProperty("wintun4j.native"));
+                backends.add(new BackendInfo(name.toString(), isNative, true, ""));
+            }
+        }
+        return backends;
+    }
+
+    @Override
+    public DemoStatus startDemo(Map<String, Object> configuration) throws Exception {
+        ServiceTracker<DemoStatus, DemoStatus> tracker = new ServiceTracker<>(context, DemoStatus.class, null);
+        tracker.open();
+        try {
+            Configuration demo = configurationAdmin.getConfiguration(DemoStatus.PID, "?");
+            demo.update(new Hashtable<>(configuration));
+            return await(tracker, "the demo component (" + DemoStatus.PID + ")");
+        } finally {
+            tracker.close();
+        }
+    }
+
+    @Override
+    public void runShell() throws Exception {
+        ServiceTracker<CommandProcessor, CommandProcessor> tracker = new ServiceTracker<>(context, CommandProcessor.class, null);
+        tracker.open();
+        CommandProcessor processor;
+        try {
+            processor = await(tracker, "the Gogo runtime");
+        } finally {
+            tracker.close();
+        }
+        // The process's own streams, as Gogo's shell bundle does: Gogo replaces System.out and
+        // System.err with streams that write to the current session, so those would loop.
+        CommandSession session = processor.createSession(new FileInputStream(FileDescriptor.in),
+                new PrintStream(new FileOutputStream(FileDescriptor.out), true),
+                new PrintStream(new FileOutputStream(FileDescriptor.err), true));
+        try {
+            // A login shell: Gogo's profile and greeting; --noshutdown: Ctrl-D ends the console, and
+            // the command line then stops the framework itself.
+            session.execute("gosh --login --noshutdown");
+        } catch (InterruptedException stoppedFromInside) {
+            // "stop 0": the framework stops, and Gogo interrupts its console. A normal end.
+        } finally {
+            session.close();
+        }
+    }
+
+    private static <T> T await(ServiceTracker<T, T> tracker, String what) throws InterruptedException, TimeoutException {
+        T service = tracker.waitForService(SERVICE_TIMEOUT_MILLIS);
+        if (service == null) {
+            throw new TimeoutException(what + " did not start within " + SERVICE_TIMEOUT_MILLIS / 1000 + " s");
+        }
+        return service;
+    }
+}

@@ -1,0 +1,23 @@
+package io.github.wintun4j.cli;
+
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
+
+/** {@code --verbose}: show the stack trace of a failure, not only its one-line message. */
+final class VerboseOption {
+
+    static final String NAME = "--verbose";
+
+    @Option(names = NAME, description = "On failure, print the stack trace too.")
+    boolean verbose;
+
+    /** @return whether {@code --verbose} was given to the command or any of its subcommands */
+    static boolean matched(ParseResult parseResult) {
+        for (ParseResult at = parseResult; at != null; at = at.subcommand()) {
+            if (at.hasMatchedOption(NAME)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

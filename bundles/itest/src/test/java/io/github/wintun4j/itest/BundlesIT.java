@@ -1,0 +1,102 @@
+package io.github.wintun4j.itest;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertNotSame;
+import static org.junit.Assert.assertTrue;
+
+import io.github.wintun4j.WintunDriver;
+import io.github.wintun4j.spi.WintunBackend;
+
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.junit.Test;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.Constants;
+import org.osgi.framework.ServiceObjects;
+import org.osgi.framework.ServiceReference;
+import org.osgi.framework.wiring.BundleCapability;
+import org.osgi.framework.wiring.BundleRevision;
+
+/** Every bundle resolves and starts; the API exports its packages with versions; the mock's service. */
+public class BundlesIT extends OsgiTestSupport {
+
+    @Test
+    public void everyWintun4jBundleIsActiveWithItsModuleName() {
+        for (String name : new String[] {"io.github.wintun4j", "io.github.wintun4j.mock", "io.github.wintun4j.demo",
+                "io.github.wintun4j.shell", "org.apache.felix.scr", "org.apache.felix.configadmin"}) {
+            assertEquals(name, Bundle.ACTIVE, installed(name).getState());
+        }
+    }
+
+    @Test
+    public void theApiExportsItsPackagesAtVersion1() {
+        Set<String> exported = new TreeSet<>();
+        BundleRevision api = installed("io.github.wintun4j").adapt(BundleRevision.class);
+        for (BundleCapability capability : api.getDeclaredCapabilities(BundleRevision.PACKAGE_NAMESPACE)) {
+            exported.add(capability.getAttributes().get(BundleRevision.PACKAGE_NAMESPACE) + ";"
+                    + capability.getAttributes().get(Constants.VERSION_ATTRIBUTE));
+        }
+        assertEquals(Set.of("io.github.wintun4j;1.0.0", "io.github.wintun4j.ip;1.0.0", "io.github.wintun4j.spi;1.0.0",
+                "io.github.wintun4j.spi.ring;1.0.0"), exported);
+    }
+
+    @Test
+    public void theMockRegistersItsDriverWithBackendNameAndRankingBelowNatives() throws Exception {
+        ServiceReference<WintunDriver> mock = driverReference("mock");
+
+        assertProperty(mock, "wintun4j.backend", "mock");
+        assertProperty(mock, "wintun4j.native", Boolean.FALSE);
+        assertProperty(mock, Constants.SERVICE_RANKING, -100);
+        assertProperty(mock, Constants.SERVICE_SCOPE, Constants.SCOPE_PROTOTYPE);
+        assertEquals("io.github.wintun4j.mock", mock.getBundle().getSymbolicName());
+    }
+
+    @Test
+    public void theDriverIsRegisteredAsSoonAsTheBackendBundleHasStarted() throws Exception {
+        Bundle mock = installed("io.github.wintun4j.mock");
+        mock.stop();
+        assertEquals(0, context.getServiceReferences(WintunDriver.class, "(wintun4j.backend=mock)").size());
+
+        mock.start();
+
+        assertEquals("no waiting: a backend whose bundle is active and that registered nothing cannot run here",
+                1, context.getServiceReferences(WintunDriver.class, "(wintun4j.backend=mock)").size());
+        assertEquals(1, context.getServiceReferences(WintunBackend.class, "(wintun4j.backend=mock)").size());
+    }
+
+    @Test
+    public void aHostReranksABackendThroughConfigAdmin() throws Exception {
+        org.osgi.service.cm.Configuration configuration = service(org.osgi.service.cm.ConfigurationAdmin.class)
+                .getConfiguration("io.github.wintun4j.mock", "?");
+        configuration.update(new java.util.Hashtable<>(java.util.Map.of(Constants.SERVICE_RANKING, 50)));
+
+        eventually("the mock's driver is registered with ranking 50", () -> {
+            try {
+                return Integer.valueOf(50).equals(driverReference("mock").getProperty(Constants.SERVICE_RANKING));
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+        });
+        assertProperty(driverReference("mock"), "wintun4j.backend", "mock");
+    }
+
+    @Test
+    public void everyConsumerGetsADriverOfItsOwn() throws Exception {
+        ServiceObjects<WintunDriver> objects = context.getServiceObjects(driverReference("mock"));
+        WintunDriver first = objects.getService();
+        WintunDriver second = objects.getService();
+        try {
+            assertNotNull(first);
+            assertNotSame(first, second);
+            first.createAdapter("Mine", "Example", null).close();
+            assertEquals("mock", second.backendName());
+            assertTrue("the other driver is a machine of its own",
+                    second.toString().contains("adapters=[]"));
+        } finally {
+            objects.ungetService(first);
+            objects.ungetService(second);
+        }
+    }
+}

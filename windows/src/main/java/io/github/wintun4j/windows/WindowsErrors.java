@@ -1,0 +1,49 @@
+package io.github.wintun4j.windows;
+
+import io.github.wintun4j.WintunErrors;
+import io.github.wintun4j.WintunException;
+
+/**
+ * The one place where a Windows error code becomes the API's exception: the function that failed,
+ * the code (as {@code GetLastError} or the {@code NETIO_STATUS} gave it), what was being done, and a
+ * hint when the fix is known. Stateless; thread-safe.
+ */
+final class WindowsErrors {
+
+    private WindowsErrors() {
+    }
+
+    /**
+     * @param function the C function that failed, such as {@code "WintunCreateAdapter"}
+     * @param code     its error code
+     * @param action   what was being done, such as {@code "creating adapter \"Demo\""}
+     * @return the exception
+     */
+    static WintunException of(String function, int code, String action) {
+        String hint = hint(function, code);
+        return new WintunException(function, code, action + (hint.isEmpty() ? "" : ": " + hint));
+    }
+
+    static WintunException endOfFile(String function, String why) {
+        return new WintunException(function, WintunErrors.ERROR_HANDLE_EOF, why);
+    }
+
+    private static String hint(String function, int code) {
+        switch (code) {
+            case WintunErrors.ERROR_ACCESS_DENIED:
+                return "Wintun adapters and sessions need Administrator rights (run elevated, or as SYSTEM)";
+            case WintunErrors.ERROR_ALREADY_EXISTS:
+                return function.equals("WintunCreateAdapter")
+                        ? "an adapter with this GUID already exists, typically left over after a crash: close it"
+                                + " (open it by name, then close the creating handle) or use another GUID"
+                        : "";
+            case WintunErrors.ERROR_FILE_NOT_FOUND:
+                return function.equals("WintunGetRunningDriverVersion")
+                        ? "the Wintun driver is not loaded (it loads when an adapter is created)" : "";
+            case WintunErrors.ERROR_ALREADY_INITIALIZED:
+                return "the adapter already has a session (one session per adapter, from any process)";
+            default:
+                return "";
+        }
+    }
+}

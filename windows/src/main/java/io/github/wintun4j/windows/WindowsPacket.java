@@ -1,0 +1,106 @@
+package io.github.wintun4j.windows;
+
+import io.github.wintun4j.Packet;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteBuffer;
+
+/**
+ * A packet in one of the DLL's rings: its address and size, and its state, which moves once from
+ * usable to done (released or sent) or abandoned (closed unsent), by compare-and-set, so that the DLL
+ * never sees a packet twice. Its bytes are reached only through the session's {@link PacketMemory},
+ * never by a view that could outlive the ring.
+ */
+final class WindowsPacket implements Packet {
+
+    static final int USABLE = 0;
+    static final int DONE = 1;
+    static final int ABANDONED = 2;
+
+    private static final VarHandle STATE;
+
+    static {
+        try {
+            STATE = MethodHandles.lookup().findVarHandle(WindowsPacket.class, "state", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    final WindowsSession session;
+    final long address;
+    private final int size;
+    private final boolean received;
+    /** Where a copying {@link PacketMemory} keeps the bytes; {@code null} for views of the ring. */
+    ByteBuffer copy;
+    private volatile int state;
+    private ByteBuffer view;
+
+    WindowsPacket(WindowsSession session, long address, int size, boolean received) {
+        this.session = session;
+        this.address = address;
+        this.size = size;
+        this.received = received;
+    }
+
+    @Override
+    public int size() {
+        return size;
+    }
+
+    @Override
+    public ByteBuffer buffer() {
+        int current = state;
+        if (current != USABLE) {
+            throw new IllegalStateException("packet is no longer usable: it was already "
+                    + (received ? "released" : current == DONE ? "sent" : "closed"));
+        }
+        if (!session.isLive()) {
+            throw new IllegalStateException("packet is no longer usable: its session was closed");
+        }
+        ByteBuffer result = view;
+        if (result == null) {
+            result = session.memory().view(this);
+            view = result;
+        }
+        return result;
+    }
+
+    @Override
+    public boolean isReceived() {
+        return received;
+    }
+
+    @Override
+    public boolean isUsable() {
+        return state == USABLE && session.isLive();
+    }
+
+    /** @return whether this call moved the packet from usable to done */
+    boolean finish() {
+        return STATE.compareAndSet(this, USABLE, DONE);
+    }
+
+    /** @return whether this call moved the packet from usable to abandoned */
+    boolean abandon() {
+        return STATE.compareAndSet(this, USABLE, ABANDONED);
+    }
+
+    int state() {
+        return state;
+    }
+
+    @Override
+    public void close() {
+        if (state == USABLE) {
+            session.closePacket(this);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return (received ? "received" : "allocated") + " packet of " + size + " bytes"
+                + (state == USABLE ? "" : state == DONE ? " (done)" : " (closed)");
+    }
+}

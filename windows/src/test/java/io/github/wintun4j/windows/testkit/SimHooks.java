@@ -1,0 +1,46 @@
+package io.github.wintun4j.windows.testkit;
+
+import com.sun.jna.Library;
+import com.sun.jna.Native;
+import com.sun.jna.NativeLibrary;
+
+import java.nio.ByteBuffer;
+import java.util.Map;
+
+/**
+ * The simulator's test hooks ({@code WintunSim*}), bound with JNA direct mapping for the tests of both
+ * backends. Only tests call these; the production bindings never do. Adapters are named by LUID.
+ */
+public final class SimHooks {
+
+    private static boolean registered;
+
+    private SimHooks() {
+    }
+
+    /** Binds the hooks in the simulator, once per JVM. */
+    public static synchronized void bind() {
+        if (!registered) {
+            Native.register(SimHooks.class, NativeLibrary.getInstance(Simulator.path().toString(),
+                    Map.of(Library.OPTION_OPEN_FLAGS, 2)));
+            registered = true;
+        }
+    }
+
+    /** Writes a batch into the adapter's receive ring: all of it, or nothing (and a counted drop when it does not fit). */
+    public static native int WintunSimDeliver(long luid, ByteBuffer packets, ByteBuffer sizes, int count);
+
+    /** @return the size of the next packet the adapter's stack took (copied to {@code buffer}), 0 after the timeout */
+    public static native int WintunSimTakeSent(long luid, ByteBuffer buffer, int capacity, int timeoutMillis);
+
+    public static native long WintunSimDroppedNonIp(long luid);
+
+    public static native long WintunSimDroppedInboundBatches(long luid);
+
+    public static native int WintunSimRemoveAdapter(long luid);
+
+    public static native int WintunSimCorruptReceiveRing(long luid);
+
+    /** Calls the installed logger with a UTF-16 message, from a new native thread when asked; returns once done. */
+    public static native int WintunSimLog(int level, ByteBuffer message, int fromNewThread);
+}
