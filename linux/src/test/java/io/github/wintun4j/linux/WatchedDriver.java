@@ -1,9 +1,7 @@
 package io.github.wintun4j.linux;
 
 import io.github.wintun4j.Adapter;
-import io.github.wintun4j.DriverVersion;
-import io.github.wintun4j.WintunDriver;
-import io.github.wintun4j.WintunLogger;
+import io.github.wintun4j.spi.ForwardingDriver;
 
 import java.util.UUID;
 
@@ -12,12 +10,13 @@ import java.util.UUID;
  * test's network from the moment it exists: the capture must be in place before the application
  * writes its first packet. Thread-safe as the driver is.
  */
-final class WatchedDriver implements WintunDriver {
+final class WatchedDriver extends ForwardingDriver {
 
     private final LinuxDriver driver;
     private final TestNetwork network;
 
     WatchedDriver(LinuxDriver driver, TestNetwork network) {
+        super(driver);
         this.driver = driver;
         this.network = network;
     }
@@ -27,42 +26,17 @@ final class WatchedDriver implements WintunDriver {
     }
 
     @Override
-    public String backendName() {
-        return driver.backendName();
-    }
-
-    @Override
     public Adapter createAdapter(String name, String tunnelType, UUID guid) {
-        return watched(driver.createAdapter(name, tunnelType, guid));
+        return watched(super.createAdapter(name, tunnelType, guid));
     }
 
     @Override
     public Adapter openAdapter(String name) {
-        return watched(driver.openAdapter(name));
+        return watched(super.openAdapter(name));
     }
 
     private Adapter watched(Adapter adapter) {
         network.watch(((LinuxAdapter) adapter).interfaceIndex());
         return adapter;
-    }
-
-    @Override
-    public DriverVersion runningDriverVersion() {
-        return driver.runningDriverVersion();
-    }
-
-    @Override
-    public void deleteDriver() {
-        driver.deleteDriver();
-    }
-
-    @Override
-    public void setLogger(WintunLogger logger) {
-        driver.setLogger(logger);
-    }
-
-    @Override
-    public void close() {
-        driver.close();
     }
 }

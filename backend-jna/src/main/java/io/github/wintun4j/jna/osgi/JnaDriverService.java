@@ -1,9 +1,7 @@
 package io.github.wintun4j.jna.osgi;
 
-import io.github.wintun4j.Adapter;
-import io.github.wintun4j.DriverVersion;
 import io.github.wintun4j.WintunDriver;
-import io.github.wintun4j.WintunLogger;
+import io.github.wintun4j.spi.ForwardingDriver;
 import io.github.wintun4j.spi.WintunBackend;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -11,8 +9,6 @@ import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ServiceScope;
-
-import java.util.UUID;
 
 /**
  * The {@code "jna"} driver as an OSGi service: {@code WintunDriver} with
@@ -38,12 +34,10 @@ import java.util.UUID;
             "service.ranking:Integer=10",
             "service.vendor=wintun4j",
         })
-public final class JnaDriverService implements WintunDriver {
+public final class JnaDriverService extends ForwardingDriver {
 
     /** The component name and configuration PID. */
     public static final String PID = "io.github.wintun4j.jna";
-
-    private final WintunDriver driver;
 
     /**
      * Opens a driver of the backend for one consumer.
@@ -52,52 +46,12 @@ public final class JnaDriverService implements WintunDriver {
      */
     @Activate
     public JnaDriverService(@Reference(name = "backend", target = "(wintun4j.backend=jna)") WintunBackend backend) {
-        this.driver = backend.openDriver();
+        super(backend.openDriver());
     }
 
     /** The consumer let go of this driver, or the backend is going away: ends its sessions and adapters. */
     @Deactivate
     void deactivate() {
-        driver.close();
-    }
-
-    @Override
-    public String backendName() {
-        return driver.backendName();
-    }
-
-    @Override
-    public Adapter createAdapter(String name, String tunnelType, UUID guid) {
-        return driver.createAdapter(name, tunnelType, guid);
-    }
-
-    @Override
-    public Adapter openAdapter(String name) {
-        return driver.openAdapter(name);
-    }
-
-    @Override
-    public DriverVersion runningDriverVersion() {
-        return driver.runningDriverVersion();
-    }
-
-    @Override
-    public void deleteDriver() {
-        driver.deleteDriver();
-    }
-
-    @Override
-    public void setLogger(WintunLogger logger) {
-        driver.setLogger(logger);
-    }
-
-    @Override
-    public void close() {
-        driver.close();
-    }
-
-    @Override
-    public String toString() {
-        return "JnaDriverService[" + driver + ']';
+        close();
     }
 }

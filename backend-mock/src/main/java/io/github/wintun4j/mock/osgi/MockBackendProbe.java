@@ -1,7 +1,7 @@
 package io.github.wintun4j.mock.osgi;
 
 import io.github.wintun4j.mock.MockBackend;
-import io.github.wintun4j.spi.BackendAvailability;
+import io.github.wintun4j.spi.BackendOffer;
 import io.github.wintun4j.spi.WintunBackend;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
@@ -9,7 +9,6 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 
-import java.util.Dictionary;
 import java.util.Hashtable;
 
 /**
@@ -36,16 +35,8 @@ public final class MockBackendProbe {
     @Activate
     void activate(BundleContext context) {
         WintunBackend backend = new MockBackend();
-        BackendAvailability availability = backend.availability();
-        if (!availability.usable()) {
-            System.getLogger(LOGGER).log(System.Logger.Level.WARNING,
-                    "wintun4j backend ''{0}'' registers no driver: {1}", backend.name(), availability.reason());
-            return;
-        }
-        Dictionary<String, Object> properties = new Hashtable<>();
-        properties.put("wintun4j.backend", backend.name());
-        properties.put("wintun4j.native", backend.isNative());
-        registration = context.registerService(WintunBackend.class, backend, properties);
+        BackendOffer.serviceProperties(backend, LOGGER).ifPresent(properties ->
+                registration = context.registerService(WintunBackend.class, backend, new Hashtable<>(properties)));
     }
 
     @Deactivate

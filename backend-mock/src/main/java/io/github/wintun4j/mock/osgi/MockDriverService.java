@@ -1,10 +1,8 @@
 package io.github.wintun4j.mock.osgi;
 
-import io.github.wintun4j.Adapter;
-import io.github.wintun4j.DriverVersion;
 import io.github.wintun4j.WintunDriver;
-import io.github.wintun4j.WintunLogger;
 import io.github.wintun4j.mock.MockBackend;
+import io.github.wintun4j.spi.ForwardingDriver;
 import io.github.wintun4j.spi.WintunBackend;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -12,8 +10,6 @@ import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ServiceScope;
-
-import java.util.UUID;
 
 /**
  * The mock's driver as an OSGi service: {@code WintunDriver} with {@code wintun4j.backend=mock},
@@ -46,66 +42,24 @@ import java.util.UUID;
             "service.ranking:Integer=-100",
             "service.vendor=wintun4j",
         })
-public final class MockDriverService implements WintunDriver {
+public final class MockDriverService extends ForwardingDriver {
 
     /** The component name and configuration PID. */
     public static final String PID = "io.github.wintun4j.mock";
 
-    private final WintunDriver driver;
-
     /**
      * Opens a driver of the backend for one consumer.
      *
-     * @param backend the mock, as its probe registered it
+     * @param backend the backend, as its probe registered it
      */
     @Activate
     public MockDriverService(@Reference(name = "backend", target = "(wintun4j.backend=" + MockBackend.NAME + ")") WintunBackend backend) {
-        this.driver = backend.openDriver();
+        super(backend.openDriver());
     }
 
     /** The consumer let go of this driver, or the backend is going away: ends its sessions and adapters. */
     @Deactivate
     void deactivate() {
-        driver.close();
-    }
-
-    @Override
-    public String backendName() {
-        return driver.backendName();
-    }
-
-    @Override
-    public Adapter createAdapter(String name, String tunnelType, UUID guid) {
-        return driver.createAdapter(name, tunnelType, guid);
-    }
-
-    @Override
-    public Adapter openAdapter(String name) {
-        return driver.openAdapter(name);
-    }
-
-    @Override
-    public DriverVersion runningDriverVersion() {
-        return driver.runningDriverVersion();
-    }
-
-    @Override
-    public void deleteDriver() {
-        driver.deleteDriver();
-    }
-
-    @Override
-    public void setLogger(WintunLogger logger) {
-        driver.setLogger(logger);
-    }
-
-    @Override
-    public void close() {
-        driver.close();
-    }
-
-    @Override
-    public String toString() {
-        return "MockDriverService[" + driver + ']';
+        close();
     }
 }
