@@ -7,6 +7,7 @@ import io.github.wintun4j.linux.sys.Errno;
 import io.github.wintun4j.linux.sys.ErrnoException;
 import io.github.wintun4j.linux.sys.LinuxSyscalls;
 import io.github.wintun4j.spi.BackendAvailability;
+import io.github.wintun4j.spi.NativeAccess;
 import io.github.wintun4j.spi.WintunBackend;
 
 import java.util.Locale;
@@ -66,9 +67,7 @@ public abstract class LinuxBackend implements WintunBackend {
             try {
                 sys = binder.bind();
             } catch (IllegalCallerException e) {
-                throw new BindingUnavailableException("this JVM denies native access to the " + name + " backend: add"
-                        + " --enable-native-access=ALL-UNNAMED (class path) or --enable-native-access="
-                        + nativeAccessModule + " (module path)", e);
+                throw new BindingUnavailableException(NativeAccess.deniedReason(name, nativeAccessModule), e);
             }
             bound = sys;
         }

@@ -3,6 +3,7 @@ package io.github.wintun4j.windows;
 import io.github.wintun4j.WintunDriver;
 import io.github.wintun4j.WintunException;
 import io.github.wintun4j.spi.BackendAvailability;
+import io.github.wintun4j.spi.NativeAccess;
 import io.github.wintun4j.spi.WintunBackend;
 import io.github.wintun4j.windows.sys.LibraryUnavailableException;
 import io.github.wintun4j.windows.sys.WindowsBinder;
@@ -108,9 +109,7 @@ public abstract class PlatformBackend implements WintunBackend {
         } catch (LibraryUnavailableException e) {
             throw BoundDll.unsupported("backend '" + name + "' cannot bind " + dll.path() + ": " + e.getMessage(), e);
         } catch (IllegalCallerException e) {
-            throw BoundDll.unsupported("this JVM denies native access to the " + name + " backend: add"
-                    + " --enable-native-access=ALL-UNNAMED (class path) or --enable-native-access="
-                    + nativeAccessModule + " (module path)", e);
+            throw BoundDll.unsupported(NativeAccess.deniedReason(name, nativeAccessModule), e);
         }
     }
 

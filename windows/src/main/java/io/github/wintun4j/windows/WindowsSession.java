@@ -5,6 +5,7 @@ import io.github.wintun4j.Session;
 import io.github.wintun4j.WintunConstants;
 import io.github.wintun4j.WintunErrors;
 import io.github.wintun4j.WintunException;
+import io.github.wintun4j.spi.BatchReceive;
 import io.github.wintun4j.spi.Arguments;
 import io.github.wintun4j.spi.ring.RingSession;
 import io.github.wintun4j.windows.sys.Kernel32;
@@ -294,23 +295,7 @@ final class WindowsSession implements Session {
         try {
             receiveLock.lock();
             try {
-                int count = 0;
-                while (count < packets.length) {
-                    WindowsPacket packet;
-                    try {
-                        packet = receiveLocked();
-                    } catch (WintunException e) {
-                        if (count == 0) {
-                            throw e;
-                        }
-                        break;
-                    }
-                    if (packet == null) {
-                        break;
-                    }
-                    packets[count++] = packet;
-                }
-                return count;
+                return BatchReceive.fill(packets, this::receiveLocked);
             } finally {
                 receiveLock.unlock();
             }

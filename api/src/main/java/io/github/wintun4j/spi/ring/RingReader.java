@@ -3,6 +3,7 @@ package io.github.wintun4j.spi.ring;
 import io.github.wintun4j.Packet;
 import io.github.wintun4j.WintunErrors;
 import io.github.wintun4j.WintunException;
+import io.github.wintun4j.spi.BatchReceive;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
@@ -69,23 +70,7 @@ public final class RingReader extends RingEnd {
         Objects.requireNonNull(packets, "packets");
         lock.lock();
         try {
-            int count = 0;
-            while (count < packets.length) {
-                RingPacket packet;
-                try {
-                    packet = receiveLocked();
-                } catch (WintunException e) {
-                    if (count == 0) {
-                        throw e;
-                    }
-                    break;
-                }
-                if (packet == null) {
-                    break;
-                }
-                packets[count++] = packet;
-            }
-            return count;
+            return BatchReceive.fill(packets, this::receiveLocked);
         } finally {
             lock.unlock();
         }

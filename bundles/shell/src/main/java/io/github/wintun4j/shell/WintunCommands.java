@@ -131,12 +131,16 @@ public final class WintunCommands {
         return text.toString();
     }
 
+    /** @return the adapters made with wintun:create, as they are now */
+    private List<Managed> managedAdapters() {
+        synchronized (lock) {
+            return new ArrayList<>(adapters.values());
+        }
+    }
+
     @Descriptor("lists the adapters made with wintun:create")
     public String adapters() {
-        List<Managed> all;
-        synchronized (lock) {
-            all = new ArrayList<>(adapters.values());
-        }
+        List<Managed> all = managedAdapters();
         if (all.isEmpty()) {
             return "no adapter (wintun:create makes one)";
         }
@@ -235,10 +239,7 @@ public final class WintunCommands {
 
     @Descriptor("shows the packet and drop counters of every adapter made with wintun:create")
     public String stats() {
-        List<Managed> all;
-        synchronized (lock) {
-            all = new ArrayList<>(adapters.values());
-        }
+        List<Managed> all = managedAdapters();
         if (all.isEmpty()) {
             return "no adapter (wintun:create makes one)";
         }
