@@ -49,6 +49,7 @@ final class AddressControl {
             addIpv4(operation, name, (Inet4Address) address, prefixLength);
         } else {
             ipv6(operation, LinuxAbi.SIOCSIFADDR, name, ifindex, (Inet6Address) address, prefixLength);
+            Ipv6Readiness.awaitUsable(ifindex, (Inet6Address) address);
         }
     }
 
