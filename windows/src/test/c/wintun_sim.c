@@ -18,8 +18,9 @@
  *    packets (IPv4 >= 20 bytes, IPv6 >= 40) are queued for the tests, others dropped and counted; an
  *    ICMP echo request to one of the adapter's addresses is answered, as the Windows stack would.
  *  - Test hooks (WintunSim*) play the network: deliver batches, take what was sent, read the drop
- *    counters, remove an adapter, corrupt a receive ring, log from a new thread. The production
- *    bindings never call them.
+ *    counters, remove an adapter, corrupt a receive ring, log from a new thread; for the binding-cost
+ *    benchmarks, replay a delivered batch and discard sent packets unseen. The production bindings
+ *    never call them.
  *
  * Sessions, rings, handles and events are mmap'ed and unmapped when freed, so a caller that touches
  * one after freeing it crashes at once instead of passing unnoticed.
@@ -312,7 +313,10 @@ struct session {
     uint32_t rx_newest;     /* the driver's newest record, for the corruption hook */
     int rx_has_newest;
     struct records rx_outstanding;
+    uint32_t rx_batch_start;   /* where the latest delivered batch begins, for the replay hook */
+    uint32_t rx_batch_end;     /* and where it ends */
     pthread_mutex_t tx_lock;
+    int tx_discard;         /* the discard hook: the driver drops sent packets unseen; under tx_lock */
     uint32_t tx_write;      /* the application's next allocation */
     struct records tx_pending;
     int refs;               /* under g_lock */
@@ -867,6 +871,7 @@ static int deliver_batch(struct session *session, const BYTE *packets, const DWO
         atomic_fetch_add(&session->adapter->dropped_inbound_batches, 1);
         return 0;
     }
+    session->rx_batch_start = tail;
     const BYTE *packet = packets;
     for (DWORD i = 0; i < count; i++) {
         memcpy(session->rx->data + tail, &sizes[i], 4);
@@ -876,6 +881,7 @@ static int deliver_batch(struct session *session, const BYTE *packets, const DWO
         packet += sizes[i];
         tail = (tail + align4(sizes[i])) & mask;
     }
+    session->rx_batch_end = tail;
     __atomic_store_n(&session->rx->tail, tail, __ATOMIC_RELEASE);
     pthread_mutex_unlock(&session->rx_lock);
     event_set(session->read_event);
@@ -1020,7 +1026,10 @@ EXPORT void WintunSendPacket(HANDLE handle, const BYTE *packet)
         __atomic_store_n(&session->tx->tail, (uint32_t)tail, __ATOMIC_RELEASE);
     /* The driver consumes what became visible, in ring order; echo requests are answered after the lock. */
     uint32_t head = session->tx->head;
-    if (head < session->capacity && head != session->tx->tail) {
+    if (session->tx_discard) {
+        if (head < session->capacity)
+            session->tx->head = session->tx->tail; /* the discard hook: dropped unseen, nothing queued */
+    } else if (head < session->capacity && head != session->tx->tail) {
         uint32_t visible = (session->tx->tail - head) & mask;
         taken = malloc(visible + 8);
         while (taken && head != session->tx->tail) {
@@ -1335,6 +1344,50 @@ EXPORT BOOL WintunSimCorruptReceiveRing(ULONG64 luid)
     }
     hook_exit(adapter, session);
     return done;
+}
+
+/* For benchmarks: makes the latest delivered batch receivable again without copying it, by moving the
+ * application's read position and Head back to where the batch began. Only when every packet of it
+ * was received and released and nothing was delivered after it; returns whether it did. */
+EXPORT BOOL WintunSimReplayReceived(ULONG64 luid)
+{
+    struct session *session = NULL;
+    struct adapter *adapter = hook_enter(luid, 1, &session);
+    if (!adapter)
+        return 0;
+    int done = 0;
+    if (session) {
+        pthread_mutex_lock(&session->rx_lock);
+        uint32_t tail = session->rx->tail;
+        if (tail < session->capacity && tail == session->rx_batch_end && tail != session->rx_batch_start
+            && session->rx_read == tail && session->rx_outstanding.count == 0) {
+            session->rx_read = session->rx_batch_start;
+            session->rx->head = session->rx_batch_start;
+            done = 1;
+        }
+        pthread_mutex_unlock(&session->rx_lock);
+        if (done)
+            event_set(session->read_event);
+    }
+    hook_exit(adapter, session);
+    return done;
+}
+
+/* For benchmarks: when discard is set, the driver drops every sent packet unseen (no queue for
+ * WintunSimTakeSent, no drop counted, no echo answered), so that a send costs only the ring's work. */
+EXPORT BOOL WintunSimDiscardSent(ULONG64 luid, BOOL discard)
+{
+    struct session *session = NULL;
+    struct adapter *adapter = hook_enter(luid, 1, &session);
+    if (!adapter)
+        return 0;
+    if (session) {
+        pthread_mutex_lock(&session->tx_lock);
+        session->tx_discard = discard != 0;
+        pthread_mutex_unlock(&session->tx_lock);
+    }
+    hook_exit(adapter, session);
+    return session != NULL;
 }
 
 struct log_request {
