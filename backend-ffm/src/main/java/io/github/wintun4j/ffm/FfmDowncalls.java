@@ -18,10 +18,14 @@ final class FfmDowncalls {
 
     /** @return a downcall to {@code name} of {@code library}, capturing the last error when asked */
     static MethodHandle downcall(OpenedLibrary library, String name, FunctionDescriptor descriptor, boolean lastError) {
+        return lastError ? downcall(library, name, descriptor, FfmLastError.CAPTURE) : downcall(library, name, descriptor);
+    }
+
+    /** @return a downcall to {@code name} of {@code library} with these linker options */
+    static MethodHandle downcall(OpenedLibrary library, String name, FunctionDescriptor descriptor, Linker.Option... options) {
         MemorySegment symbol = ((FfmWindows.Library) library).lookup().find(name).orElseThrow(() ->
                 new UnsatisfiedLinkError("function " + name + " not found in " + library.location()));
-        return lastError ? LINKER.downcallHandle(symbol, descriptor, FfmLastError.CAPTURE)
-                : LINKER.downcallHandle(symbol, descriptor);
+        return LINKER.downcallHandle(symbol, descriptor, options);
     }
 
     static Linker linker() {

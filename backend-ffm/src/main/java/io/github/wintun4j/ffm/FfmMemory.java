@@ -36,6 +36,11 @@ final class FfmMemory implements NativeMemory {
     }
 
     @Override
+    public long addressOf(ByteBuffer direct) {
+        return FfmDowncalls.segment(direct.duplicate().clear()).address();
+    }
+
+    @Override
     public void zero(long address, int size) {
         at(address, size).fill((byte) 0);
     }

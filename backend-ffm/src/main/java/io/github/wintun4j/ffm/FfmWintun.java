@@ -8,6 +8,7 @@ import io.github.wintun4j.windows.sys.WintunLibrary;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
@@ -24,7 +25,8 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 /**
  * The 14 functions of wintun.h through {@code java.lang.foreign}, resolved in one loaded library, the
- * failing ones capturing the last error ({@link FfmLastError}); and the logger callback, one upcall stub
+ * failing ones capturing the last error ({@link FfmLastError}), the four per-packet ones bound for speed in
+ * {@link FfmPacketCalls}; and the logger callback, one upcall stub
  * for the life of the JVM (the DLL may still be calling an old logger when a new one is set, so a stub
  * is never freed). Thread-safe.
  */
@@ -43,10 +45,8 @@ final class FfmWintun implements WintunLibrary {
     private final MethodHandle startSession;
     private final MethodHandle endSession;
     private final MethodHandle getReadWaitEvent;
-    private final MethodHandle receivePacket;
-    private final MethodHandle releaseReceivePacket;
-    private final MethodHandle allocateSendPacket;
-    private final MethodHandle sendPacket;
+    /** The per-packet functions, bound for speed. */
+    private final FfmPacketCalls packetCalls;
     private final LogSink sink;
     private final MemorySegment loggerStub;
 
@@ -61,11 +61,10 @@ final class FfmWintun implements WintunLibrary {
         setLogger = downcall(library, "WintunSetLogger", FunctionDescriptor.ofVoid(ADDRESS), false);
         startSession = downcall(library, "WintunStartSession", FunctionDescriptor.of(ADDRESS, ADDRESS, JAVA_INT), true);
         endSession = downcall(library, "WintunEndSession", FunctionDescriptor.ofVoid(ADDRESS), false);
-        getReadWaitEvent = downcall(library, "WintunGetReadWaitEvent", FunctionDescriptor.of(ADDRESS, ADDRESS), false);
-        receivePacket = downcall(library, "WintunReceivePacket", FunctionDescriptor.of(ADDRESS, ADDRESS, ADDRESS), true);
-        releaseReceivePacket = downcall(library, "WintunReleaseReceivePacket", FunctionDescriptor.ofVoid(ADDRESS, ADDRESS), false);
-        allocateSendPacket = downcall(library, "WintunAllocateSendPacket", FunctionDescriptor.of(ADDRESS, ADDRESS, JAVA_INT), true);
-        sendPacket = downcall(library, "WintunSendPacket", FunctionDescriptor.ofVoid(ADDRESS, ADDRESS), false);
+        // Critical (see FfmPacketCalls): it only reads the session's event handle, never blocks, never logs.
+        getReadWaitEvent = downcall(library, "WintunGetReadWaitEvent", FunctionDescriptor.of(ADDRESS, ADDRESS),
+                Linker.Option.critical(false));
+        packetCalls = new FfmPacketCalls(library);
         try {
             MethodHandle target = MethodHandles.lookup().findVirtual(FfmWintun.class, "log",
                     MethodType.methodType(void.class, int.class, long.class, MemorySegment.class)).bindTo(this);
@@ -199,49 +198,23 @@ final class FfmWintun implements WintunLibrary {
     }
 
     @Override
-    public long WintunReceivePacket(long session, ByteBuffer packetSize) {
-        try {
-            return ((MemorySegment) receivePacket.invokeExact(FfmLastError.state(), address(session),
-                    segment(packetSize))).address();
-        } catch (Error | RuntimeException e) {
-            throw e;
-        } catch (Throwable t) {
-            throw unexpected("WintunReceivePacket", t);
-        }
+    public long WintunReceivePacket(long session, long packetSize) {
+        return packetCalls.WintunReceivePacket(session, packetSize);
     }
 
     @Override
     public void WintunReleaseReceivePacket(long session, long packet) {
-        try {
-            releaseReceivePacket.invokeExact(address(session), address(packet));
-        } catch (Error | RuntimeException e) {
-            throw e;
-        } catch (Throwable t) {
-            throw unexpected("WintunReleaseReceivePacket", t);
-        }
+        packetCalls.WintunReleaseReceivePacket(session, packet);
     }
 
     @Override
     public long WintunAllocateSendPacket(long session, int packetSize) {
-        try {
-            return ((MemorySegment) allocateSendPacket.invokeExact(FfmLastError.state(), address(session),
-                    packetSize)).address();
-        } catch (Error | RuntimeException e) {
-            throw e;
-        } catch (Throwable t) {
-            throw unexpected("WintunAllocateSendPacket", t);
-        }
+        return packetCalls.WintunAllocateSendPacket(session, packetSize);
     }
 
     @Override
     public void WintunSendPacket(long session, long packet) {
-        try {
-            sendPacket.invokeExact(address(session), address(packet));
-        } catch (Error | RuntimeException e) {
-            throw e;
-        } catch (Throwable t) {
-            throw unexpected("WintunSendPacket", t);
-        }
+        packetCalls.WintunSendPacket(session, packet);
     }
 
     @Override

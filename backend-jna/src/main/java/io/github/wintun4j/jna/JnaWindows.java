@@ -1,6 +1,7 @@
 package io.github.wintun4j.jna;
 
 import com.sun.jna.Library;
+import com.sun.jna.Native;
 import com.sun.jna.NativeLibrary;
 import com.sun.jna.Platform;
 import com.sun.jna.Pointer;
@@ -103,6 +104,11 @@ final class JnaWindows implements WindowsBinder {
         @Override
         public void copyFromBuffer(ByteBuffer source, long address) {
             new Pointer(address).getByteBuffer(0, source.remaining()).put(source.duplicate());
+        }
+
+        @Override
+        public long addressOf(ByteBuffer direct) {
+            return Pointer.nativeValue(Native.getDirectBufferPointer(direct));
         }
 
         @Override

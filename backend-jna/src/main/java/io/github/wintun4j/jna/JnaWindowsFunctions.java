@@ -47,7 +47,7 @@ final class JnaWindowsFunctions {
 
         static native long WintunGetReadWaitEvent(long session);
 
-        static native long WintunReceivePacket(long session, ByteBuffer packetSize);
+        static native long WintunReceivePacket(long session, long packetSize);
 
         static native void WintunReleaseReceivePacket(long session, long packet);
 

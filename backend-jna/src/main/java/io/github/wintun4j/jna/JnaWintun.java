@@ -97,7 +97,7 @@ final class JnaWintun implements WintunLibrary {
     }
 
     @Override
-    public long WintunReceivePacket(long session, ByteBuffer packetSize) {
+    public long WintunReceivePacket(long session, long packetSize) {
         return Wintun.WintunReceivePacket(session, packetSize);
     }
 

@@ -8,8 +8,8 @@ import java.nio.ByteBuffer;
 
 /**
  * A packet in one of the DLL's rings: its address and size, and its state, which moves once from
- * usable to done (released or sent) or abandoned (closed unsent), by compare-and-set, so that the DLL
- * never sees a packet twice. Its bytes are reached only through the session's {@link PacketMemory},
+ * usable to done (released or sent) or abandoned (closed unsent), under the session's lock of its
+ * direction, so that the DLL never sees a packet twice. Nothing but its user keeps the object. Its bytes are reached only through the session's {@link PacketMemory},
  * never by a view that could outlive the ring.
  */
 final class WindowsPacket implements Packet {
@@ -77,14 +77,28 @@ final class WindowsPacket implements Packet {
         return state == USABLE && session.isLive();
     }
 
-    /** @return whether this call moved the packet from usable to done */
+    /**
+     * Called under the session's lock of the packet's direction, which makes the test and the move one
+     * step; a release store, not a compare-and-set, so that nothing stops C2 from scalar-replacing a
+     * packet that does not escape (and a store costs no atomic instruction).
+     *
+     * @return whether this call moved the packet from usable to done
+     */
     boolean finish() {
-        return STATE.compareAndSet(this, USABLE, DONE);
+        return moveFromUsable(DONE);
     }
 
-    /** @return whether this call moved the packet from usable to abandoned */
+    /** As {@link #finish()}, under the same lock. @return whether this call moved the packet from usable to abandoned */
     boolean abandon() {
-        return STATE.compareAndSet(this, USABLE, ABANDONED);
+        return moveFromUsable(ABANDONED);
+    }
+
+    private boolean moveFromUsable(int next) {
+        if (state != USABLE) {
+            return false;
+        }
+        STATE.setRelease(this, next);
+        return true;
     }
 
     int state() {

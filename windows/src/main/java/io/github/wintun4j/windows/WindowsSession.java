@@ -1,12 +1,17 @@
 package io.github.wintun4j.windows;
 
 import io.github.wintun4j.Packet;
+import io.github.wintun4j.Receiver;
+import io.github.wintun4j.Sender;
 import io.github.wintun4j.Session;
 import io.github.wintun4j.WintunConstants;
 import io.github.wintun4j.WintunErrors;
 import io.github.wintun4j.WintunException;
 import io.github.wintun4j.spi.BatchReceive;
 import io.github.wintun4j.spi.Arguments;
+import io.github.wintun4j.spi.ClaimedReceiver;
+import io.github.wintun4j.spi.ClaimedSender;
+import io.github.wintun4j.spi.SideClaim;
 import io.github.wintun4j.spi.ring.RingSession;
 import io.github.wintun4j.windows.sys.Kernel32;
 import io.github.wintun4j.windows.sys.WindowsAbi;
@@ -25,13 +30,21 @@ import java.util.concurrent.locks.ReentrantLock;
  * rules (sizes, release order, send order, error order); this class keeps what Java must add to it.
  *
  * <ul>
- *   <li>Memory safety: every native call runs inside a {@link CallGuard}; {@link #close()} refuses new
- *       calls, wakes the waiting ones (an event of our own, set at close, is waited on beside the DLL's
- *       read-wait event), waits for the calls in flight, revokes the packets' views
- *       ({@link PacketMemory}), and only then calls {@code WintunEndSession}, which frees the rings.
- *       A packet moves from usable to done exactly once, so the DLL never sees a double release.</li>
+ *   <li>Memory safety: every native call on a ring runs under that direction's lock (receive and
+ *       release under the receive lock; allocate, send and the end probe under the send lock), after
+ *       checking that the session is not closed; every wait on the events runs inside a {@link CallGuard}.
+ *       {@link #close()} refuses new calls, wakes the waiting ones (an event of our own, set at close, is
+ *       waited on beside the DLL's read-wait event), waits for the waiters to leave, then takes both locks
+ *       (so no ring call is in flight), revokes the packets' views ({@link PacketMemory}), and only then
+ *       calls {@code WintunEndSession}, which frees the rings. The locks are taken per call anyway, so a
+ *       call pays no more for its safety than the lock.</li>
+ *   <li>Packets: a packet moves from usable to done exactly once, under its direction's lock, so the
+ *       DLL never sees a double release. Its state is in the packet object alone, which nothing else
+ *       keeps: on the common path (received straight from the ring, released or sent by the caller) C2's
+ *       escape analysis can remove the object altogether.</li>
  *   <li>Waiting: receive until the ring is empty, spin briefly ({@link RingSession#SPIN_NANOS}, and
- *       only while packets arrived within the last millisecond, as busy Wintun readers do), then wait
+ *       only while the ring ran empty within the last millisecond after packets had arrived, as busy
+ *       Wintun readers do), then wait
  *       on the read-wait event in slices of {@value #WAIT_SLICE_MILLIS} ms (so that an interrupt is
  *       seen). The event is auto-reset and one signal wakes one waiter: a waiter that wakes, finds a
  *       packet and sees other waiters passes the signal on.</li>
@@ -55,9 +68,13 @@ final class WindowsSession implements Session {
     private static final String RELEASE = "WintunReleaseReceivePacket";
     private static final String ALLOCATE = "WintunAllocateSendPacket";
     private static final String SEND = "WintunSendPacket";
+    /** {@link #emptySince} while the ring yields packets. */
+    private static final long NOT_EMPTY = Long.MIN_VALUE;
 
     private enum Wake { READ_EVENT, CLOSED, TIMEOUT }
 
+    private final SideClaim receiveClaim = new SideClaim("receive");
+    private final SideClaim sendClaim = new SideClaim("send");
     private final WindowsAdapter adapter;
     private final WintunLibrary wintun;
     private final Kernel32 kernel32;
@@ -70,13 +87,18 @@ final class WindowsSession implements Session {
     private final CallGuard guard = new CallGuard();
     private final ReentrantLock receiveLock = new ReentrantLock();
     private final ReentrantLock sendLock = new ReentrantLock();
-    /** {@code DWORD *PacketSize} of {@code WintunReceivePacket}; used under the receive lock. */
+    /** {@code DWORD *PacketSize} of {@code WintunReceivePacket}, and its address; used under the receive lock. */
     private final ByteBuffer packetSize = ByteBuffer.allocateDirect(4).order(ByteOrder.nativeOrder());
+    private final long packetSizeAddress;
     /** Packets received ahead by {@link #awaitReadable} or {@link #isOpen()}; under the receive lock. */
     private final ArrayDeque<WindowsPacket> ahead = new ArrayDeque<>();
     private final AtomicInteger waiters = new AtomicInteger();
     private volatile boolean terminated;
-    private volatile long lastArrival = System.nanoTime() - 2 * BUSY_NANOS;
+    /**
+     * When a receive first found the ring empty after packets had come, or {@link #NOT_EMPTY}; written
+     * only on a change (under the receive lock), so a stream of packets costs no clock read and no fence.
+     */
+    private volatile long emptySince = System.nanoTime() - 2 * BUSY_NANOS;
 
     private WindowsSession(WindowsAdapter adapter, long handle, int capacity, long readEvent, long closeEvent) {
         BoundDll dll = adapter.dll();
@@ -90,6 +112,7 @@ final class WindowsSession implements Session {
         this.waitHandles = ByteBuffer.allocateDirect(16).order(ByteOrder.nativeOrder());
         waitHandles.putLong(0, readEvent).putLong(8, closeEvent);
         this.memory = PacketMemory.of(dll.memory, capacity);
+        this.packetSizeAddress = dll.memory.addressOf(packetSize);
     }
 
     /** Starts a session on an adapter handle the caller keeps alive. */
@@ -126,66 +149,56 @@ final class WindowsSession implements Session {
 
     @Override
     public boolean isOpen() {
-        if (!guard.enter()) {
-            return false;
-        }
+        receiveLock.lock();
         try {
-            receiveLock.lock();
-            try {
-                receiveAhead();
-            } catch (WintunException corruptOrEnded) {
-                // terminated is set when it was the end
-            } finally {
-                receiveLock.unlock();
+            if (guard.isClosed()) {
+                return false;
             }
-            return !terminated;
+            receiveAhead();
+        } catch (WintunException corruptOrEnded) {
+            // terminated is set when it was the end
         } finally {
-            guard.exit();
+            receiveLock.unlock();
         }
+        return !terminated;
     }
 
     // Receiving
 
     @Override
     public Packet receivePacket() {
-        if (!guard.enter()) {
-            throw closed(RECEIVE);
-        }
-        try {
-            return receiveGuarded();
-        } finally {
-            guard.exit();
-        }
-    }
-
-    private WindowsPacket receiveGuarded() {
+        receiveClaim.checkCaller();
         receiveLock.lock();
         try {
+            if (guard.isClosed()) {
+                throw closed(RECEIVE);
+            }
             return receiveLocked();
         } finally {
             receiveLock.unlock();
         }
     }
 
-    /** The next packet, those received ahead first; {@code null} when the ring is empty. */
+    /**
+     * The next packet, those received ahead first; {@code null} when the ring is empty. The packet of the
+     * common path (nothing received ahead) is made here and reaches no field or collection, so that C2 can
+     * scalar-replace it; a packet received ahead is made in {@link #receiveAhead()}.
+     */
     private WindowsPacket receiveLocked() {
         if (terminated) {
             throw WindowsErrors.endOfFile(RECEIVE, "the adapter is terminating");
         }
-        WindowsPacket next;
+        if (ahead.isEmpty()) {
+            long address = receiveFromRing();
+            return address == 0 ? null : receivedPacket(address);
+        }
         try {
-            next = receiveFromRing();
+            receiveAhead();
         } catch (WintunException e) {
-            if (terminated || ahead.isEmpty()) {
+            if (terminated) {
                 throw e;
             }
-            return ahead.poll(); // a corrupt record lies behind the packets received ahead
-        }
-        if (ahead.isEmpty()) {
-            return next;
-        }
-        if (next != null) {
-            ahead.add(next);
+            // a corrupt record lies behind the packets received ahead: those first
         }
         return ahead.poll();
     }
@@ -193,22 +206,36 @@ final class WindowsSession implements Session {
     /** Receives one packet ahead, if there is one; errors as {@link #receiveFromRing()}. */
     private void receiveAhead() {
         if (!terminated) {
-            WindowsPacket next = receiveFromRing();
-            if (next != null) {
-                ahead.add(next);
+            long address = receiveFromRing();
+            if (address != 0) {
+                ahead.add(receivedPacket(address));
             }
         }
     }
 
-    /** {@code WintunReceivePacket} once; under the receive lock. */
-    private WindowsPacket receiveFromRing() {
+    /** A packet just received at {@code address}, of the size {@link #receiveFromRing()} read; under the receive lock. */
+    private WindowsPacket receivedPacket(long address) {
+        WindowsPacket packet = new WindowsPacket(this, address, packetSize.getInt(0), true);
+        memory.received(packet);
+        return packet;
+    }
+
+    /**
+     * {@code WintunReceivePacket} once (dropping records of impossible sizes); under the receive lock.
+     *
+     * @return the packet's address, its size in {@link #packetSize}; 0 when the ring is empty
+     */
+    private long receiveFromRing() {
         while (true) {
-            long address = wintun.WintunReceivePacket(handle, packetSize);
+            long address = wintun.WintunReceivePacket(handle, packetSizeAddress);
             if (address == 0) {
                 int error = wintun.lastError();
                 switch (error) {
                     case WintunErrors.ERROR_NO_MORE_ITEMS:
-                        return null;
+                        if (emptySince == NOT_EMPTY) {
+                            emptySince = System.nanoTime();
+                        }
+                        return 0;
                     case WintunErrors.ERROR_HANDLE_EOF:
                         terminated = true;
                         ahead.clear();
@@ -220,27 +247,30 @@ final class WindowsSession implements Session {
                 }
             }
             int size = packetSize.getInt(0);
-            WindowsPacket packet = new WindowsPacket(this, address, size, true);
-            memory.received(packet); // keeps a copying memory in step with the ring, whatever the size
             if (size >= 1 && size <= WintunConstants.MAX_IP_PACKET_SIZE) {
-                lastArrival = System.nanoTime();
-                return packet;
+                if (emptySince != NOT_EMPTY) {
+                    emptySince = NOT_EMPTY;
+                }
+                return address;
             }
-            // A DLL that hands out an impossible size is not trusted with it: drop the record.
-            packet.finish();
+            // A DLL that hands out an impossible size is not trusted with it: drop the record, after
+            // showing it to the memory, which keeps a copying memory in step with the ring.
+            memory.received(new WindowsPacket(this, address, size, true));
             wintun.WintunReleaseReceivePacket(handle, address);
         }
     }
 
     @Override
     public Packet receivePacket(long timeout, TimeUnit unit) throws InterruptedException {
+        receiveClaim.checkCaller();
         long nanos = Arguments.requireTimeoutNanos(timeout, unit);
         Packet packet = receivePacket();
         if (packet != null || nanos == 0) {
             return packet;
         }
         long start = System.nanoTime();
-        if (start - lastArrival < BUSY_NANOS) {
+        long empty = emptySince;
+        if (empty == NOT_EMPTY || start - empty < BUSY_NANOS) {
             long spin = Math.min(RingSession.SPIN_NANOS, nanos);
             while (System.nanoTime() - start < spin) {
                 packet = receivePacket();
@@ -262,7 +292,7 @@ final class WindowsSession implements Session {
                 Wake wake;
                 waiters.incrementAndGet();
                 try {
-                    packet = receiveGuarded(); // the last look, counted as a waiter: no lost signal
+                    packet = receivePacket(); // the last look, counted as a waiter: no lost signal
                     if (packet != null) {
                         return packet;
                     }
@@ -273,7 +303,7 @@ final class WindowsSession implements Session {
                 if (wake == Wake.CLOSED) {
                     throw closed(RECEIVE);
                 }
-                packet = receiveGuarded();
+                packet = receivePacket();
                 if (packet != null) {
                     if (wake == Wake.READ_EVENT && waiters.get() > 0) {
                         kernel32.SetEvent(readEvent); // pass the auto-reset event's one wake-up on
@@ -288,19 +318,16 @@ final class WindowsSession implements Session {
 
     @Override
     public int receivePackets(Packet[] packets) {
+        receiveClaim.checkCaller();
         Objects.requireNonNull(packets, "packets");
-        if (!guard.enter()) {
-            throw closed(RECEIVE);
-        }
+        receiveLock.lock();
         try {
-            receiveLock.lock();
-            try {
-                return BatchReceive.fill(packets, this::receiveLocked);
-            } finally {
-                receiveLock.unlock();
+            if (guard.isClosed()) {
+                throw closed(RECEIVE);
             }
+            return BatchReceive.fill(packets, this::receiveLocked);
         } finally {
-            guard.exit();
+            receiveLock.unlock();
         }
     }
 
@@ -340,7 +367,7 @@ final class WindowsSession implements Session {
     private boolean isReadable() {
         receiveLock.lock();
         try {
-            if (terminated || !ahead.isEmpty()) {
+            if (guard.isClosed() || terminated || !ahead.isEmpty()) {
                 return true;
             }
             receiveAhead();
@@ -373,17 +400,19 @@ final class WindowsSession implements Session {
 
     @Override
     public void releaseReceivePacket(Packet packet) {
+        receiveClaim.checkCaller();
         WindowsPacket own = owned(Arguments.requirePacket(packet), true);
-        if (!guard.enter()) {
-            throw closed(RELEASE);
-        }
+        receiveLock.lock();
         try {
+            if (guard.isClosed()) {
+                throw closed(RELEASE);
+            }
             if (!own.finish()) {
                 throw new IllegalStateException("packet was already released");
             }
             wintun.WintunReleaseReceivePacket(handle, own.address);
         } finally {
-            guard.exit();
+            receiveLock.unlock();
         }
     }
 
@@ -391,49 +420,56 @@ final class WindowsSession implements Session {
 
     @Override
     public Packet allocateSendPacket(int size) {
+        sendClaim.checkCaller();
         Arguments.requirePacketSize(size);
-        if (!guard.enter()) {
-            throw closed(ALLOCATE);
-        }
+        sendLock.lock();
         try {
+            if (guard.isClosed()) {
+                throw closed(ALLOCATE);
+            }
             if (terminated) {
                 throw WindowsErrors.endOfFile(ALLOCATE, "the adapter is terminating");
             }
-            sendLock.lock();
-            try {
-                long address = wintun.WintunAllocateSendPacket(handle, size);
-                if (address == 0) {
-                    int error = wintun.lastError();
-                    if (error == WintunErrors.ERROR_BUFFER_OVERFLOW) {
-                        return null;
-                    }
-                    if (error == WintunErrors.ERROR_HANDLE_EOF) {
-                        terminated = true;
-                        throw WindowsErrors.endOfFile(ALLOCATE, "the adapter is terminating");
-                    }
-                    throw WindowsErrors.of(ALLOCATE, error, "allocating a packet of " + size + " bytes");
-                }
-                WindowsPacket packet = new WindowsPacket(this, address, size, false);
-                memory.allocated(packet);
-                return packet;
-            } finally {
-                sendLock.unlock();
+            long address = wintun.WintunAllocateSendPacket(handle, size);
+            if (address == 0) {
+                allocationFailed(size);
+                return null;
             }
+            WindowsPacket packet = new WindowsPacket(this, address, size, false);
+            memory.allocated(packet);
+            return packet;
         } finally {
-            guard.exit();
+            sendLock.unlock();
         }
+    }
+
+    /**
+     * Out of line (keeps {@link #allocateSendPacket} small enough to inline): returns when the ring is full,
+     * throws otherwise. Under the send lock.
+     */
+    private void allocationFailed(int size) {
+        int error = wintun.lastError();
+        if (error == WintunErrors.ERROR_BUFFER_OVERFLOW) {
+            return;
+        }
+        if (error == WintunErrors.ERROR_HANDLE_EOF) {
+            terminated = true;
+            throw WindowsErrors.endOfFile(ALLOCATE, "the adapter is terminating");
+        }
+        throw WindowsErrors.of(ALLOCATE, error, "allocating a packet of " + size + " bytes");
     }
 
     @Override
     public void sendPacket(Packet packet) {
+        sendClaim.checkCaller();
         WindowsPacket own = owned(Arguments.requirePacket(packet), false);
-        if (!guard.enter()) {
-            throw closed(SEND);
-        }
+        sendLock.lock();
         try {
+            if (guard.isClosed()) {
+                throw closed(SEND);
+            }
             if (!own.finish()) {
-                throw new IllegalStateException("packet was already "
-                        + (own.state() == WindowsPacket.ABANDONED ? "closed" : "sent"));
+                throw alreadyDone(own);
             }
             memory.beforeSend(own);
             wintun.WintunSendPacket(handle, own.address);
@@ -441,11 +477,15 @@ final class WindowsSession implements Session {
                 throw WindowsErrors.endOfFile(SEND, "the adapter is terminating; the packet was dropped");
             }
         } finally {
-            guard.exit();
+            sendLock.unlock();
         }
     }
 
-    /** Asks the DLL whether the send ring ended, with an allocation that can never fit; inside the guard. */
+    private static IllegalStateException alreadyDone(WindowsPacket sent) {
+        return new IllegalStateException("packet was already " + (sent.state() == WindowsPacket.ABANDONED ? "closed" : "sent"));
+    }
+
+    /** Asks the DLL whether the send ring ended, with an allocation that can never fit; under the send lock. */
     private boolean sendRingEnded() {
         if (terminated) {
             return true;
@@ -463,10 +503,12 @@ final class WindowsSession implements Session {
 
     /** Ends a packet its user closed: releases a received one, discards an unsent one. Never throws. */
     void closePacket(WindowsPacket packet) {
-        if (!guard.enter()) {
-            return;
-        }
+        ReentrantLock lock = packet.isReceived() ? receiveLock : sendLock;
+        lock.lock();
         try {
+            if (guard.isClosed()) {
+                return;
+            }
             if (packet.isReceived()) {
                 if (packet.finish()) {
                     wintun.WintunReleaseReceivePacket(handle, packet.address);
@@ -477,7 +519,7 @@ final class WindowsSession implements Session {
                 wintun.WintunSendPacket(handle, zeroed(packet));
             }
         } finally {
-            guard.exit();
+            lock.unlock();
         }
     }
 
@@ -503,16 +545,43 @@ final class WindowsSession implements Session {
         return WindowsErrors.endOfFile(function, "the session was closed");
     }
 
+    // Claims: wintun.dll serialises its calls itself, so a claim here only keeps other threads out.
+
+    @Override
+    public Receiver claimReceiver() {
+        if (guard.isClosed()) {
+            throw closed(RECEIVE);
+        }
+        receiveClaim.claim();
+        return new ClaimedReceiver(this, receiveClaim::unclaim);
+    }
+
+    @Override
+    public Sender claimSender() {
+        if (guard.isClosed()) {
+            throw closed(SEND);
+        }
+        sendClaim.claim();
+        return new ClaimedSender(this, sendClaim::unclaim);
+    }
+
     @Override
     public void close() {
         if (!guard.close()) {
             return;
         }
         kernel32.SetEvent(closeEvent);
-        guard.awaitQuiescent();
-        memory.close();
-        wintun.WintunEndSession(handle);
-        kernel32.CloseHandle(closeEvent);
+        guard.awaitQuiescent(); // the waiters left (they take the locks inside the guard: not under them)
+        receiveLock.lock();     // no ring call is in flight, and every later one sees the guard closed
+        sendLock.lock();
+        try {
+            memory.close();
+            wintun.WintunEndSession(handle);
+            kernel32.CloseHandle(closeEvent);
+        } finally {
+            sendLock.unlock();
+            receiveLock.unlock();
+        }
         adapter.forget(this);
     }
 

@@ -19,6 +19,12 @@ public interface NativeMemory {
     /** Copies {@code source.remaining()} bytes of {@code source} to {@code address} (position and limit unchanged). */
     void copyFromBuffer(ByteBuffer source, long address);
 
+    /**
+     * @param direct a direct buffer
+     * @return the address of its first byte (index 0), valid while the buffer is reachable
+     */
+    long addressOf(ByteBuffer direct);
+
     /** Writes {@code size} zero bytes at {@code address}. */
     void zero(long address, int size);
 

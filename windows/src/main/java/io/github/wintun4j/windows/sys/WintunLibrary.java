@@ -8,7 +8,14 @@ import java.nio.ByteBuffer;
  * lifetimes, the session, error mapping) lives in {@code io.github.wintun4j.windows}.
  *
  * <p>Strings are zero-terminated UTF-16LE in direct buffers ({@link Utf16}); handles and packet
- * pointers are addresses as {@code long}, 0 for NULL. Callers never pass a handle after freeing it
+ * pointers are addresses as {@code long}, 0 for NULL.
+ *
+ * <p>The four per-packet functions ({@code WintunReceivePacket}, {@code WintunReleaseReceivePacket},
+ * {@code WintunAllocateSendPacket}, {@code WintunSendPacket}) take and return primitives only, so that a
+ * binding can call them without allocating. A binding may call a failing {@code WintunReceivePacket} or
+ * {@code WintunAllocateSendPacket} a second time to read the error (a failing call changes nothing in the
+ * DLL, so the second call is a call like any other): the result and {@link #lastError()} are then the
+ * second call's. Callers never pass a handle after freeing it
  * (a binding cannot check that). Thread-safe, as the DLL is.
  */
 public interface WintunLibrary {
@@ -48,8 +55,11 @@ public interface WintunLibrary {
     /** {@code HANDLE WintunGetReadWaitEvent(WINTUN_SESSION_HANDLE Session)}: never closed by the caller. */
     long WintunGetReadWaitEvent(long session);
 
-    /** {@code BYTE *WintunReceivePacket(WINTUN_SESSION_HANDLE Session, DWORD *PacketSize)}: {@code packetSize} holds 4 bytes. */
-    long WintunReceivePacket(long session, ByteBuffer packetSize);
+    /**
+     * {@code BYTE *WintunReceivePacket(WINTUN_SESSION_HANDLE Session, DWORD *PacketSize)}: {@code packetSize} is
+     * the address of 4 bytes ({@link NativeMemory#addressOf}), so that the per-packet call passes no object.
+     */
+    long WintunReceivePacket(long session, long packetSize);
 
     /** {@code VOID WintunReleaseReceivePacket(WINTUN_SESSION_HANDLE Session, const BYTE *Packet)}. */
     void WintunReleaseReceivePacket(long session, long packet);
