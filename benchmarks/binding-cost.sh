@@ -1,0 +1,108 @@
+#!/bin/sh
+# The binding cost against the wintun ABI simulator: the per-packet cost of receive+release and of
+# allocate+send made straight from C (src/main/c/binding_cost.c) and through the public API of the
+# FFM and JNA Windows bindings (JMH, io.github.wintun4j.benchmarks.binding), in the same run, with
+# the ratios to C and the bytes allocated per packet (JMH -prof gc). Results: RESULTS-binding.md.
+#
+# Usage: benchmarks/binding-cost.sh [--no-build] [--rounds N] [-- extra JMH options]
+#   --no-build  use the simulator and benchmarks.jar built before (target/ of windows and benchmarks)
+#   --rounds N  run C then JMH N times, back to back (default 1); the table gives the mean of the rounds
+# Environment: JAVA_HOME (a JDK >= 22; else the newest under /usr/lib/jvm is taken), MVN (default mvn),
+# MVN_ARGS (e.g. -o), C_SECONDS and C_ROUNDS (per C case: seconds per round, rounds; default 1 and 5).
+# Linux with gcc only: the simulator is an ELF shared object.
+set -eu
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+build=1
+rounds=1
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --no-build) build=0; shift ;;
+        --rounds) rounds=$2; shift 2 ;;
+        --) shift; break ;;
+        *) echo "binding-cost.sh: unknown option $1 (see the header of this script)" >&2; exit 2 ;;
+    esac
+done
+
+# A JDK >= 22: the FFM backend needs java.lang.foreign.
+java_feature() { "$1/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p'; }
+jdk=
+for candidate in ${JAVA_HOME:-} /usr/lib/jvm/*; do
+    if [ -x "$candidate/bin/javac" ] && [ "$(java_feature "$candidate")" -ge 22 ] 2>/dev/null; then
+        jdk=$candidate
+        break
+    fi
+done
+if [ -z "$jdk" ]; then
+    echo "binding-cost.sh: no JDK >= 22 found (set JAVA_HOME to one)" >&2
+    exit 2
+fi
+export JAVA_HOME=$jdk
+command -v gcc >/dev/null || { echo "binding-cost.sh: gcc is needed" >&2; exit 2; }
+
+if [ "$build" = 1 ]; then
+    # The windows module builds the simulator (even with -DskipTests); benchmarks.jar holds both backends.
+    (cd "$root" && ${MVN:-mvn} ${MVN_ARGS:-} -q -pl benchmarks -am package -DskipTests)
+fi
+
+# Private copies, so that a clean by another build cannot pull them away mid-run.
+work=$(mktemp -d "${TMPDIR:-/tmp}/binding-cost.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+cp "$root/windows/target/wintun4j-sim/libwintun4j-sim.so" "$work/"
+cp "$root/benchmarks/target/benchmarks.jar" "$work/"
+sim=$work/libwintun4j-sim.so
+gcc -std=c11 -O2 -Wall -Wextra -o "$work/binding_cost" "$root/benchmarks/src/main/c/binding_cost.c" -ldl
+
+echo "machine: $(nproc) CPUs, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)"
+echo "JDK: $("$JAVA_HOME/bin/java" -version 2>&1 | head -1)"
+echo "commit: $(cd "$root" && git rev-parse --short HEAD 2>/dev/null || echo unknown)"
+
+: >"$work/c.txt"
+: >"$work/jmh.csv"
+round=1
+while [ "$round" -le "$rounds" ]; do
+    echo "round $round of $rounds: C"
+    "$work/binding_cost" "$sim" "${C_SECONDS:-1}" "${C_ROUNDS:-5}" | tee -a "$work/c.txt"
+    echo "round $round of $rounds: JMH (FFM, JNA)"
+    "$JAVA_HOME/bin/java" -jar "$work/benchmarks.jar" 'binding\.BindingCostBenchmark\.' \
+        -jvmArgsPrepend "-Dwintun4j.dll=$sim" \
+        -prof gc -rf csv -rff "$work/round.csv" "$@"
+    cat "$work/round.csv" >>"$work/jmh.csv"
+    round=$((round + 1))
+done
+
+# The table: C from "<case> <size> <mean> <min>" lines; JMH from its CSV (Benchmark, Mode, Threads,
+# Samples, Score, Error, Unit, Param: backend, Param: size), including the gc.alloc.rate.norm rows.
+awk '
+    FNR == NR { c[$1 " " $2] += $3; cn[$1 " " $2]++; next }
+    /^"Benchmark"/ { next }
+    {
+        gsub(/["\r]/, ""); split($0, f, ",")
+        name = f[1]; sub(/.*BindingCostBenchmark\./, "", name)
+        key = f[8] " " f[9]
+        if (name == "receiveRelease") { j["receive+release " key] += f[5]; jn["receive+release " key]++ }
+        else if (name == "allocateSend") { j["allocate+send " key] += f[5]; jn["allocate+send " key]++ }
+        else if (name == "receiveRelease:gc.alloc.rate.norm") { b["receive+release " key] = f[5] }
+        else if (name == "allocateSend:gc.alloc.rate.norm") { b["allocate+send " key] = f[5] }
+    }
+    function mean(sum, n) { return n ? sum / n : 0 }
+    function ratio(x, y) { return y ? sprintf("%.2f", x / y) : "-" }
+    END {
+        print ""
+        print "| case | size | C ns/packet | C with the session'\''s probe | FFM ns/packet | JNA ns/packet | FFM/C | JNA/C | FFM/C same calls | JNA/C same calls | FFM B/op | JNA B/op |"
+        print "|---|---|---|---|---|---|---|---|---|---|---|---|"
+        split("receive+release allocate+send", cases, " ")
+        split("64 1500", sizes, " ")
+        for (i = 1; i <= 2; i++) for (s = 1; s <= 2; s++) {
+            k = cases[i] " " sizes[s]
+            cc = mean(c[k], cn[k])
+            same = cases[i] == "allocate+send" ? mean(c["allocate+send+probe " sizes[s]], cn["allocate+send+probe " sizes[s]]) : cc
+            ffm = mean(j[cases[i] " ffm " sizes[s]], jn[cases[i] " ffm " sizes[s]])
+            jna = mean(j[cases[i] " jna " sizes[s]], jn[cases[i] " jna " sizes[s]])
+            printf "| %s | %s | %.1f | %.1f | %.1f | %.1f | %s | %s | %s | %s | %s | %s |\n", cases[i], sizes[s], cc, same, ffm, jna,
+                ratio(ffm, cc), ratio(jna, cc), ratio(ffm, same), ratio(jna, same),
+                b[cases[i] " ffm " sizes[s]] == "" ? "-" : sprintf("%.1f", b[cases[i] " ffm " sizes[s]]),
+                b[cases[i] " jna " sizes[s]] == "" ? "-" : sprintf("%.1f", b[cases[i] " jna " sizes[s]])
+        }
+    }
+' "$work/c.txt" "$work/jmh.csv"
