@@ -55,7 +55,10 @@ public interface Packet extends AutoCloseable {
      * Ends the packet if it is still usable: a received packet is released; an allocated packet
      * that was never sent is discarded (sent as a zeroed, non-IP frame that the driver drops,
      * so it never holds back the packets allocated after it). Does nothing when the packet was
-     * already released, sent or closed, or its session closed. Never throws.
+     * already released, sent or closed, or its session closed. Never throws, but for one misuse:
+     * on a thread other than the one that claimed the packet's side of the session
+     * ({@link Receiver}, {@link Sender}) it throws {@link IllegalStateException} and leaves the
+     * packet as it was.
      */
     @Override
     void close();

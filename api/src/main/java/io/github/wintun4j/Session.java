@@ -26,7 +26,9 @@ import java.util.concurrent.TimeUnit;
  * does not move, so the error repeats).
  *
  * <p>Threading: every method is thread-safe. Any number of threads may receive and release, and
- * any number may allocate and send, at once; each direction has its own lock.
+ * any number may allocate and send, at once; each direction has its own lock. An application that
+ * receives on one thread, or sends on one thread, can {@linkplain #claimReceiver() claim} that
+ * side for the thread and skip the lock: see {@link Receiver} and {@link Sender}.
  *
  * <p>After close: {@link #close()} wakes every thread blocked in the session at once: a blocked
  * {@link #receivePacket(long, TimeUnit)} ends with {@code ERROR_HANDLE_EOF}, a blocked
@@ -118,6 +120,24 @@ public interface Session extends AutoCloseable {
      * @throws WintunException          {@code ERROR_HANDLE_EOF} when the session was closed
      */
     void sendPacket(Packet packet);
+
+    /**
+     * Claims the receive side for the calling thread until the receiver is closed.
+     *
+     * @return the receiver
+     * @throws IllegalStateException when the receive side is already claimed
+     * @throws WintunException       {@code ERROR_HANDLE_EOF} when the session was closed
+     */
+    Receiver claimReceiver();
+
+    /**
+     * Claims the send side for the calling thread until the sender is closed.
+     *
+     * @return the sender
+     * @throws IllegalStateException when the send side is already claimed
+     * @throws WintunException       {@code ERROR_HANDLE_EOF} when the session was closed
+     */
+    Sender claimSender();
 
     /**
      * Ends the session ({@code WintunEndSession}). Idempotent; never throws. Blocked receivers

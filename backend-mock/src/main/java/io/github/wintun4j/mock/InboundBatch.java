@@ -51,6 +51,17 @@ final class InboundBatch {
         return buffers;
     }
 
+    /**
+     * @return {@code packet} itself, checked as {@code batch[0]} of a batch of one
+     * @throws NullPointerException     naming {@code batch[0]}
+     * @throws IllegalArgumentException when it is not 1..65535 bytes
+     */
+    static ByteBuffer single(ByteBuffer packet) {
+        Objects.requireNonNull(packet, "batch[0]");
+        requireSize(0, packet.remaining());
+        return packet;
+    }
+
     private static void requireSize(int index, int size) {
         if (size < 1 || size > WintunConstants.MAX_IP_PACKET_SIZE) {
             throw new IllegalArgumentException("batch[" + index + "] holds " + size

@@ -1,7 +1,5 @@
 package io.github.wintun4j.mock;
 
-import io.github.wintun4j.Packet;
-import io.github.wintun4j.spi.Arguments;
 import io.github.wintun4j.spi.ring.RingSession;
 
 /**
@@ -16,7 +14,6 @@ import io.github.wintun4j.spi.ring.RingSession;
 final class MockSession extends RingSession {
 
     private final SessionLink link;
-    private final MockNetwork network;
 
     /**
      * @param link    the driver's side of the rings
@@ -24,31 +21,16 @@ final class MockSession extends RingSession {
      * @param onClose run once when the session is closed, after its ends are closed
      */
     MockSession(SessionLink link, MockNetwork network, Runnable onClose) {
-        super(link.receiveRing, link.sendRing, onClose);
+        super(link.receiveRing, link.sendRing, () -> afterSend(network, link), onClose);
         this.link = link;
-        this.network = network;
     }
 
     SessionLink link() {
         return link;
     }
 
-    @Override
-    public Packet allocateSendPacket(int size) {
-        Packet packet = super.allocateSendPacket(size);
-        return packet == null ? null : new MockSendPacket(packet, this);
-    }
-
-    @Override
-    public void sendPacket(Packet packet) {
-        Arguments.requirePacket(packet);
-        // A packet of another mock session is unwrapped too: the ring writer then rejects it.
-        super.sendPacket(packet instanceof MockSendPacket ? ((MockSendPacket) packet).ringPacket() : packet);
-        afterSend();
-    }
-
     /** Runs the network side over what became visible in the send ring. Never throws. */
-    void afterSend() {
+    private static void afterSend(MockNetwork network, SessionLink link) {
         try {
             network.afterSend(link);
         } catch (RuntimeException e) {

@@ -19,6 +19,9 @@ import java.util.function.Consumer;
  * lock is reentrant so that a responder can deliver; a responder that takes would read the ring
  * inside its own read, so that is refused.
  *
+ * <p>While a {@link MockCollector} holds the send ring, nothing here reads the ring: responders
+ * do not run, and takers get only the packets queued before.
+ *
  * <p>Thread-safe.
  */
 final class SentTraffic {
@@ -136,13 +139,16 @@ final class SentTraffic {
      * @return how many packets went to {@code unhandled}
      */
     private int consume(SessionLink from, int max, boolean answer, Consumer<ByteBuffer> unhandled) {
+        if (from.fromApplication.isClaimed()) {
+            return 0; // a MockCollector consumes this ring
+        }
         boolean outermost = !consuming;
         consuming = true;
         try {
             int[] passed = {0};
             while (passed[0] < max) {
                 int records = from.fromApplication.drain(record -> {
-                    ByteBuffer packet = record.asReadOnlyBuffer().order(ByteOrder.BIG_ENDIAN);
+                    ByteBuffer packet = record.slice().asReadOnlyBuffer().order(ByteOrder.BIG_ENDIAN);
                     if (!DriverPacketRules.acceptsFromApplication(packet)) {
                         counters.droppedNonIp();
                         return;

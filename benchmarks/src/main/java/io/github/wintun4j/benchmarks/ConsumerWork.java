@@ -14,10 +14,11 @@ final class ConsumerWork {
     private ConsumerWork() {
     }
 
-    /** @param packet the packet, from index 0 to its limit */
+    /** @param packet the packet, from its position to its limit */
     static int sample(ByteBuffer packet) {
+        int first = packet.position();
         int last = packet.limit() - 1;
-        return packet.get(0) ^ packet.get(last >> 1) << 8 ^ packet.get(last) << 16;
+        return packet.get(first) ^ packet.get(first + ((last - first) >> 1)) << 8 ^ packet.get(last) << 16;
     }
 
     /** @param packet the packet, the whole array */

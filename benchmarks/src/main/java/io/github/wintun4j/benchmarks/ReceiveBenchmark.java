@@ -1,7 +1,9 @@
 package io.github.wintun4j.benchmarks;
 
 import io.github.wintun4j.Packet;
+import io.github.wintun4j.Receiver;
 import io.github.wintun4j.Session;
+import io.github.wintun4j.mock.MockInjector;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -9,10 +11,16 @@ import org.openjdk.jmh.annotations.Group;
 import org.openjdk.jmh.annotations.GroupThreads;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Control;
 
+import java.nio.ByteBuffer;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -21,6 +29,11 @@ import java.util.concurrent.TimeUnit;
  * receive ring); the application receives it, reads it through {@link Packet#buffer()} and
  * releases it ({@code consume}). One operation is one packet; a full or empty ring is retried,
  * counted in {@link Spins}.
+ *
+ * <p>{@code oneToOne} and {@code manyToOne} use the thread-safe methods (a lock per call);
+ * {@code claimedOneToOne} has each thread claim its side ({@code Session.claimReceiver()},
+ * {@code MockNetwork.claimInbound()}), the way a tunnel with one reading thread works, and takes
+ * no lock at all.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -41,6 +54,71 @@ public class ReceiveBenchmark {
     @GroupThreads(1)
     public int consume(MockSessionState state, Spins spins, Control control) {
         return receive(state, spins, control);
+    }
+
+    /** The application's thread: its claimed receiver. */
+    @State(Scope.Thread)
+    public static class ClaimedReceive {
+        Receiver receiver;
+
+        @Setup(Level.Trial)
+        public void claim(MockSessionState state) {
+            receiver = state.session.claimReceiver();
+        }
+
+        @TearDown(Level.Trial)
+        public void giveBack() {
+            receiver.close();
+        }
+    }
+
+    /** The network side's thread: its claimed injector and the packet it delivers. */
+    @State(Scope.Thread)
+    public static class ClaimedInject {
+        MockInjector injector;
+        ByteBuffer packet;
+
+        @Setup(Level.Trial)
+        public void claim(MockSessionState state) {
+            injector = state.network.claimInbound();
+            packet = state.batch.get(0);
+        }
+
+        @TearDown(Level.Trial)
+        public void giveBack() {
+            injector.close();
+        }
+    }
+
+    @Benchmark
+    @Group("claimedOneToOne")
+    @GroupThreads(1)
+    public void produceClaimed(ClaimedInject inject, Spins spins, Control control) {
+        while (!inject.injector.deliver(inject.packet)) {
+            if (control.stopMeasurement) {
+                return;
+            }
+            spins.full++;
+            Thread.onSpinWait();
+        }
+    }
+
+    @Benchmark
+    @Group("claimedOneToOne")
+    @GroupThreads(1)
+    public int consumeClaimed(ClaimedReceive claimed, Spins spins, Control control) {
+        Receiver receiver = claimed.receiver;
+        Packet packet;
+        while ((packet = receiver.receivePacket()) == null) {
+            if (control.stopMeasurement) {
+                return 0;
+            }
+            spins.empty++;
+            Thread.onSpinWait();
+        }
+        int sample = ConsumerWork.sample(packet.buffer());
+        receiver.releaseReceivePacket(packet);
+        return sample;
     }
 
     @Benchmark

@@ -1,16 +1,26 @@
 package io.github.wintun4j.benchmarks;
 
 import io.github.wintun4j.Packet;
+import io.github.wintun4j.Receiver;
+import io.github.wintun4j.Sender;
 import io.github.wintun4j.Session;
+import io.github.wintun4j.mock.MockCollector;
+import io.github.wintun4j.mock.MockInjector;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Group;
+import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
+import java.nio.ByteBuffer;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -49,6 +59,55 @@ public class RoundTripBenchmark {
         Packet packet = session.receivePacket();
         int sample = ConsumerWork.sample(packet.buffer());
         session.releaseReceivePacket(packet);
+        return sample;
+    }
+
+    /** One thread holding both claimed sides of each direction: the application's and the network's. */
+    @State(Scope.Thread)
+    public static class Claims {
+        Receiver receiver;
+        Sender sender;
+        MockInjector injector;
+        MockCollector collector;
+        ByteBuffer packet;
+
+        @Setup(Level.Trial)
+        public void claim(MockSessionState state) {
+            receiver = state.session.claimReceiver();
+            sender = state.session.claimSender();
+            injector = state.network.claimInbound();
+            collector = state.network.claimOutbound();
+            packet = state.batch.get(0);
+        }
+
+        @TearDown(Level.Trial)
+        public void giveBack() {
+            receiver.close();
+            sender.close();
+            injector.close();
+            collector.close();
+        }
+    }
+
+    /** As {@link #send}, through the claimed sides: allocate, fill, send; then drain one. */
+    @Benchmark
+    @Group("claimedSend")
+    public int claimedSend(MockSessionState state, Claims claims, SendBenchmark.Sink sink) {
+        Packet packet = claims.sender.allocateSendPacket(state.size);
+        packet.buffer().put(0, state.packet);
+        claims.sender.sendPacket(packet);
+        claims.collector.drain(sink, 1);
+        return sink.sample;
+    }
+
+    /** As {@link #receive}, through the claimed sides: deliver one; then receive, read, release. */
+    @Benchmark
+    @Group("claimedReceive")
+    public int claimedReceive(Claims claims) {
+        claims.injector.deliver(claims.packet);
+        Packet packet = claims.receiver.receivePacket();
+        int sample = ConsumerWork.sample(packet.buffer());
+        claims.receiver.releaseReceivePacket(packet);
         return sample;
     }
 

@@ -1,7 +1,9 @@
 package io.github.wintun4j.benchmarks;
 
 import io.github.wintun4j.Packet;
+import io.github.wintun4j.Sender;
 import io.github.wintun4j.Session;
+import io.github.wintun4j.mock.MockCollector;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -9,9 +11,12 @@ import org.openjdk.jmh.annotations.Group;
 import org.openjdk.jmh.annotations.GroupThreads;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Control;
 
@@ -24,6 +29,11 @@ import java.util.function.Consumer;
  * ring, writes the bytes and sends it ({@code produce}); the mock's network side takes it without
  * copying ({@code consume}, {@code MockNetwork.drainSent(sink, 1)}) and reads it. One operation
  * is one packet; a full or empty ring is retried, counted in {@link Spins}.
+ *
+ * <p>{@code oneToOne} and {@code manyToOne} use the thread-safe methods (a lock per call);
+ * {@code claimedOneToOne} has each thread claim its side ({@code Session.claimSender()},
+ * {@code MockNetwork.claimOutbound()}), the way a tunnel with one writing thread works, and takes
+ * no lock at all.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -55,6 +65,69 @@ public class SendBenchmark {
     @GroupThreads(1)
     public int consume(MockSessionState state, Sink sink, Spins spins, Control control) {
         return drain(state, sink, spins, control);
+    }
+
+    /** The application's thread: its claimed sender. */
+    @State(Scope.Thread)
+    public static class ClaimedSend {
+        Sender sender;
+
+        @Setup(Level.Trial)
+        public void claim(MockSessionState state) {
+            sender = state.session.claimSender();
+        }
+
+        @TearDown(Level.Trial)
+        public void giveBack() {
+            sender.close();
+        }
+    }
+
+    /** The network side's thread: its claimed collector. */
+    @State(Scope.Thread)
+    public static class ClaimedCollect {
+        MockCollector collector;
+
+        @Setup(Level.Trial)
+        public void claim(MockSessionState state) {
+            collector = state.network.claimOutbound();
+        }
+
+        @TearDown(Level.Trial)
+        public void giveBack() {
+            collector.close();
+        }
+    }
+
+    @Benchmark
+    @Group("claimedOneToOne")
+    @GroupThreads(1)
+    public void produceClaimed(MockSessionState state, ClaimedSend claimed, Spins spins, Control control) {
+        Sender sender = claimed.sender;
+        Packet packet;
+        while ((packet = sender.allocateSendPacket(state.size)) == null) {
+            if (control.stopMeasurement) {
+                return;
+            }
+            spins.full++;
+            Thread.onSpinWait();
+        }
+        packet.buffer().put(0, state.packet);
+        sender.sendPacket(packet);
+    }
+
+    @Benchmark
+    @Group("claimedOneToOne")
+    @GroupThreads(1)
+    public int consumeClaimed(ClaimedCollect claimed, Sink sink, Spins spins, Control control) {
+        while (claimed.collector.drain(sink, 1) == 0) {
+            if (control.stopMeasurement) {
+                return 0;
+            }
+            spins.empty++;
+            Thread.onSpinWait();
+        }
+        return sink.sample;
     }
 
     @Benchmark

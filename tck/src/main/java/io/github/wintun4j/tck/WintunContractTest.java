@@ -57,6 +57,7 @@ public abstract class WintunContractTest implements
         FaultContract,
         UseAfterCloseContract,
         PacketMisuseContract,
+        ClaimContract,
         ArgumentContract {
 
     private static final AtomicInteger NAMES = new AtomicInteger();

@@ -9,12 +9,20 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 /**
- * One Wintun ring, laid out in memory exactly as the driver lays it out: {@code uint32 Head} at 0,
- * {@code uint32 Tail} at 4, {@code int32 Alertable} at 8, then {@code Capacity + 0x10000} bytes of
- * data. Each packet is a little-endian {@code uint32 Size} followed by its bytes, starts 4-byte
- * aligned and takes {@code (4 + Size + 3) & ~3} bytes; offsets wrap modulo the capacity only
- * between packets, so the trailing 0x10000 bytes let the last packet run past the end unsplit.
- * One 4-byte unit always stays free, so at most {@code Capacity - 4} bytes hold packets.
+ * One Wintun ring: {@code uint32 Head}, {@code uint32 Tail} and {@code int32 Alertable}, then
+ * {@code Capacity + 0x10000} bytes of data. Each packet is a little-endian {@code uint32 Size}
+ * followed by its bytes, starts 4-byte aligned and takes {@code (4 + Size + 3) & ~3} bytes; offsets
+ * wrap modulo the capacity only between packets, so the trailing 0x10000 bytes let the last packet
+ * run past the end unsplit. One 4-byte unit always stays free, so at most {@code Capacity - 4}
+ * bytes hold packets. Those rules are the driver's, exactly.
+ *
+ * <p>One deliberate difference from the driver's memory: the driver packs the three counters into
+ * the first 12 bytes; here each has its own 128 bytes ({@link #HEAD_OFFSET}, {@link #TAIL_OFFSET},
+ * {@link #ALERTABLE_OFFSET}), and the data starts at {@link #HEADER_SIZE}. Head is written by the
+ * consumer's core and Tail by the producer's for every packet: in one cache line they bounce
+ * between the cores on every packet, which cost two thirds of the throughput when measured
+ * (benchmarks/RESULTS.md). No native code reads these rings (the Windows backend uses the
+ * driver's own), so nothing depends on the packed layout.
  *
  * <p>A ring has one {@link RingWriter} (the producer: the driver for the receive ring, the
  * application for the send ring) and one {@link RingReader} (the consumer). Head is written only
@@ -26,16 +34,19 @@ import java.nio.ByteOrder;
  */
 public final class Ring {
 
-    /** Bytes before the data: Head, Tail, Alertable. */
-    public static final int HEADER_SIZE = 12;
+    /** Where Head (the consumer's position) lives in {@link #memory()}. */
+    public static final int HEAD_OFFSET = 0;
+    /** Where Tail (the producer's published position) lives: a cache line pair away from Head. */
+    public static final int TAIL_OFFSET = 128;
+    /** Where Alertable (the count of waiting readers) lives. */
+    public static final int ALERTABLE_OFFSET = 256;
+    /** Bytes before the data: Head, Tail, Alertable, each in its own 128 bytes. */
+    public static final int HEADER_SIZE = 384;
     /** Bytes after {@code Capacity} that let the last packet run past the end. */
     public static final int TRAILER_SIZE = 0x10000;
     /** The size of a packet's length prefix. */
     public static final int SIZE_PREFIX = 4;
 
-    private static final int HEAD_OFFSET = 0;
-    private static final int TAIL_OFFSET = 4;
-    private static final int ALERTABLE_OFFSET = 8;
     private static final VarHandle INT =
             MethodHandles.byteBufferViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
 
@@ -46,7 +57,7 @@ public final class Ring {
     private volatile boolean terminated;
 
     /**
-     * Allocates a ring of {@code 12 + capacity + 0x10000} bytes of direct memory, Head = Tail = 0.
+     * Allocates a ring of {@code HEADER_SIZE + capacity + 0x10000} bytes of direct memory, Head = Tail = 0.
      *
      * @param capacity a power of two in [MIN_RING_CAPACITY, MAX_RING_CAPACITY]
      * @throws IllegalArgumentException otherwise
@@ -105,38 +116,42 @@ public final class Ring {
         return offset & mask;
     }
 
-    /** Free bytes for the writer whose next record starts at {@code writePosition}. */
-    int freeSpace(int writePosition) {
-        return (head() - writePosition - SIZE_PREFIX) & mask;
+    /** @return {@code capacity - 1}: positions are taken modulo the capacity with it */
+    int mask() {
+        return mask;
     }
 
-    /** Bytes published and not yet taken by a reader whose next record starts at {@code readPosition}. */
-    int usedSpace(int readPosition) {
-        return (tail() - readPosition) & mask;
-    }
-
+    /** Acquire read: the space before Head is free for the writer once it sees the new value. */
     int head() {
         return (int) INT.getAcquire(memory, HEAD_OFFSET);
     }
 
+    /** Release write: the reader is done with every byte before {@code head}. */
     void publishHead(int head) {
         INT.setRelease(memory, HEAD_OFFSET, head);
     }
 
-    /** Volatile read: pairs with {@link #alertable()} in the lost-wake-up argument of {@link ReadSignal}. */
+    /** Acquire read: every record before Tail is completely written. */
     int tail() {
-        return (int) INT.getVolatile(memory, TAIL_OFFSET);
+        return (int) INT.getAcquire(memory, TAIL_OFFSET);
     }
 
-    /** Volatile write: see {@link #tail()}. */
+    /**
+     * Release write (no fence: a plain store on x86), then wakes the waiting readers, if any. The
+     * Alertable read that follows is not ordered after the Tail store, so a reader that starts to
+     * wait at this very moment may miss both; {@link ReadSignal} covers that window with a short
+     * first wait. A full fence here would cost more than the rest of a send (measured).
+     */
     void publishTail(int tail) {
-        INT.setVolatile(memory, TAIL_OFFSET, tail);
+        INT.setRelease(memory, TAIL_OFFSET, tail);
+        signal.signal();
     }
 
     int alertable() {
-        return (int) INT.getVolatile(memory, ALERTABLE_OFFSET);
+        return (int) INT.getOpaque(memory, ALERTABLE_OFFSET);
     }
 
+    /** Full fence (an atomic add): the reader's Alertable store is ordered before its last Tail check. */
     void addAlertable(int delta) {
         INT.getAndAdd(memory, ALERTABLE_OFFSET, delta);
     }

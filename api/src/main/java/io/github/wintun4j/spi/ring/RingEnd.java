@@ -7,8 +7,17 @@ import java.nio.ByteBuffer;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * What the reader and the writer of a ring share: the ring, the lock of this direction, and the
- * closed state of this end (an end is closed when its session ends; the ring itself may go on).
+ * What the reader and the writer of a ring share: the ring, how callers get exclusive access to
+ * this end, and the closed state of this end (an end is closed when its session ends; the ring
+ * itself may go on).
+ *
+ * <p>Two ways in. Any thread may call the locked methods, which take this end's lock. Or one
+ * thread {@linkplain #claim() claims} the end: its calls then take no lock at all (a lock costs an
+ * atomic instruction, which on a ring shared by two cores waits for the cache lines in flight and
+ * cost more than the rest of a packet when measured), every other thread's call fails with
+ * {@link IllegalStateException} until the claim is {@linkplain #unclaim() given back}. Claiming and
+ * unclaiming take the lock, which orders the claimer's work with the locked callers' before and
+ * after.
  */
 abstract class RingEnd {
 
@@ -16,10 +25,17 @@ abstract class RingEnd {
     final ReentrantLock lock = new ReentrantLock();
     private final String operation;
     private volatile boolean closed;
+    /** The thread that claimed this end, or null; written under the lock. */
+    private volatile Thread claimant;
+    /** Views of the whole ring, to slice packets' views from. */
+    private final ByteBuffer readOnlyMemory;
+    private final ByteBuffer writableMemory;
 
     RingEnd(Ring ring, String operation) {
         this.ring = ring;
         this.operation = operation;
+        this.readOnlyMemory = ring.memory().asReadOnlyBuffer();
+        this.writableMemory = ring.memory().duplicate();
     }
 
     /** @return the ring of this end */
@@ -46,6 +62,75 @@ abstract class RingEnd {
         return closed;
     }
 
+    /**
+     * Gives this end to the calling thread alone: its calls of the claimed methods then take no
+     * lock; other threads' calls fail until {@link #unclaim()}.
+     *
+     * @throws IllegalStateException when another claim is in force
+     */
+    public final void claim() {
+        lock.lock();
+        try {
+            Thread holder = claimant;
+            if (holder != null) {
+                throw new IllegalStateException(describeClaim(holder) + "; close that first");
+            }
+            claimant = Thread.currentThread();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Ends the calling thread's claim; does nothing when it holds none. */
+    public final void unclaim() {
+        lock.lock();
+        try {
+            if (claimant == Thread.currentThread()) {
+                claimant = null;
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** @return whether some thread holds the claim now (it may end at any moment) */
+    public final boolean isClaimed() {
+        return claimant != null;
+    }
+
+    /** @return whether the calling thread holds the claim; a plain field compare, cheap */
+    final boolean claimedByCaller() {
+        return claimant == Thread.currentThread();
+    }
+
+    /**
+     * Locks this end for a caller that did not claim it.
+     *
+     * @throws IllegalStateException when another thread claimed it (the lock is then not held)
+     */
+    final void lockUnclaimed() {
+        lock.lock();
+        Thread holder = claimant;
+        if (holder != null) {
+            lock.unlock();
+            throw new IllegalStateException(describeClaim(holder));
+        }
+    }
+
+    /** @throws IllegalStateException unless the calling thread holds the claim */
+    final void requireClaimant() {
+        Thread holder = claimant;
+        if (holder != Thread.currentThread()) {
+            throw new IllegalStateException(holder == null
+                    ? "the claim on this side of the session was given back"
+                    : describeClaim(holder) + "; only that thread may use it");
+        }
+    }
+
+    private String describeClaim(Thread holder) {
+        return "this side of the session is claimed by thread \"" + holder.getName() + "\"";
+    }
+
     final void requireNotEnded() {
         if (closed) {
             throw new WintunException(operation, WintunErrors.ERROR_HANDLE_EOF, "the session was closed");
@@ -59,13 +144,17 @@ abstract class RingEnd {
         return operation;
     }
 
-    /** Creates the view of a packet's bytes, big-endian, limited to the packet. */
-    final ByteBuffer viewOf(RingPacket packet, boolean readOnly) {
-        ByteBuffer view = ring.memory().slice(ring.dataIndex(packet.position), packet.size())
-                .order(java.nio.ByteOrder.BIG_ENDIAN);
-        return readOnly ? view.asReadOnlyBuffer() : view;
+    /**
+     * Creates the view of a packet's bytes, big-endian (a slice's order), limited to the packet:
+     * one allocation, a slice of a read-only or writable view of the ring made once.
+     */
+    final ByteBuffer viewOf(int position, int size, boolean readOnly) {
+        return (readOnly ? readOnlyMemory : writableMemory).slice(Ring.HEADER_SIZE + Ring.SIZE_PREFIX + position, size);
     }
 
-    /** Ends a packet that the user closed without releasing or sending it. Never throws. */
+    /**
+     * Ends a packet that the user closed without releasing or sending it. Never throws for a
+     * caller that may use this end.
+     */
     abstract void closePacket(RingPacket packet);
 }

@@ -6,9 +6,13 @@ import java.nio.ByteBuffer;
 
 /**
  * A {@link Packet} that lives in a {@link Ring}: a record at {@code position} handed out by a
- * {@link RingReader} (received) or a {@link RingWriter} (allocated). State changes happen under
- * the lock of the owning end; the state itself is volatile so that {@link #isUsable()} may be
- * asked from any thread.
+ * {@link RingReader} (received) or a {@link RingWriter} (allocated). A small handle: what the ring
+ * needs to know about outstanding records is kept by the end itself
+ * ({@link OutstandingRecords}), so a handle that does not outlive the calling code is removed by
+ * the JIT's escape analysis and the hot path allocates nothing.
+ *
+ * <p>Threading as {@link Packet}: one user at a time, handed over with a happens-before. Its
+ * state changes when the user releases, sends or closes it, through the owning end.
  */
 public final class RingPacket implements Packet {
 
@@ -17,33 +21,19 @@ public final class RingPacket implements Packet {
     static final int ABANDONED = 2;
 
     final RingEnd owner;
+    final long sequence;
     final int position;
-    final int end;
     private final int size;
     private final boolean received;
-    volatile int state = USABLE;
+    int state = USABLE;
     private ByteBuffer view;
 
-    RingPacket(RingEnd owner, int position, int size, boolean received) {
-        this(owner, position, owner.ring.wrap(position + Ring.recordSize(size)), size, received);
-    }
-
-    private RingPacket(RingEnd owner, int position, int end, int size, boolean received) {
+    RingPacket(RingEnd owner, long sequence, int position, int size, boolean received) {
         this.owner = owner;
+        this.sequence = sequence;
         this.position = position;
-        this.end = end;
         this.size = size;
         this.received = received;
-    }
-
-    /**
-     * A placeholder in a writer's pending queue for records written in a batch behind packets
-     * still unsent: already done, it moves Tail to {@code end} once everything before it is sent.
-     */
-    static RingPacket publishedMarker(RingEnd owner, int end) {
-        RingPacket marker = new RingPacket(owner, end, end, 0, false);
-        marker.state = DONE;
-        return marker;
     }
 
     @Override
@@ -53,19 +43,23 @@ public final class RingPacket implements Packet {
 
     @Override
     public ByteBuffer buffer() {
-        if (state != USABLE) {
-            throw new IllegalStateException("packet is no longer usable: it was already "
-                    + (received ? "released" : "sent or closed"));
-        }
-        if (owner.isClosed()) {
-            throw new IllegalStateException("packet is no longer usable: its session was closed");
+        // Kept small (the checks' messages are built elsewhere) so that the JIT inlines it into
+        // the caller: then neither this handle nor its view is allocated.
+        if (state != USABLE || owner.isClosed()) {
+            throw unusable();
         }
         ByteBuffer current = view;
         if (current == null) {
-            current = owner.viewOf(this, received);
+            current = owner.viewOf(position, size, received);
             view = current;
         }
         return current;
+    }
+
+    private IllegalStateException unusable() {
+        return new IllegalStateException(state != USABLE
+                ? "packet is no longer usable: it was already " + (received ? "released" : "sent or closed")
+                : "packet is no longer usable: its session was closed");
     }
 
     @Override

@@ -5,8 +5,10 @@ import io.github.wintun4j.WintunErrors;
 import io.github.wintun4j.WintunException;
 import io.github.wintun4j.spi.BatchReceive;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
-import java.util.ArrayDeque;
+import java.nio.ByteOrder;
 import java.util.Objects;
 
 /**
@@ -19,7 +21,10 @@ import java.util.Objects;
  * error repeats). Packets may be released in any order; Head moves, and space returns to the
  * writer, only over the released prefix.
  *
- * <p>Thread-safe: one lock for receive and release.
+ * <p>Thread-safe: one lock for receive and release, or no lock at all for the one thread that
+ * {@linkplain #claim() claimed} this end (see {@link RingEnd}). Tail is read only when the records
+ * seen before are used up, so a reader that keeps up touches the writer's cache line once per
+ * batch of records, not once per record.
  */
 public final class RingReader extends RingEnd {
 
@@ -27,15 +32,29 @@ public final class RingReader extends RingEnd {
     @FunctionalInterface
     public interface RecordSink {
         /**
-         * @param packet the record's bytes, position 0 to limit; valid only during the call
+         * @param packet the record's bytes, from its position to its limit (not from 0: the view
+         *               spans the whole ring and is reused for the next record, so that draining
+         *               allocates nothing); valid only during the call
          */
         void accept(ByteBuffer packet);
     }
 
-    private final ArrayDeque<RingPacket> outstanding = new ArrayDeque<>();
+    private static final VarHandle READ_POSITION;
+
+    static {
+        try {
+            READ_POSITION = MethodHandles.lookup().findVarHandle(RingReader.class, "readPosition", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private final OutstandingRecords outstanding = new OutstandingRecords();
     private final ByteBuffer drainView;
-    /** Next record to hand out; volatile so that {@link #isReadable()} can be asked without the lock. */
-    private volatile int readPosition;
+    /** Next record to hand out. Written by the lock holder or claimant; read racily by {@link #isReadable()}. */
+    private int readPosition;
+    /** The last Tail read: records up to it are published and can be taken without reading Tail again. */
+    private int knownTail;
 
     /**
      * @param ring      the ring
@@ -43,51 +62,63 @@ public final class RingReader extends RingEnd {
      */
     public RingReader(Ring ring, String operation) {
         super(ring, operation);
-        this.drainView = ring.memory().duplicate();
+        this.drainView = ring.memory().duplicate().order(ByteOrder.BIG_ENDIAN);
     }
 
     /**
      * @return the next packet, or {@code null} when the ring is empty
-     * @throws WintunException {@code ERROR_HANDLE_EOF} or {@code ERROR_INVALID_DATA}
+     * @throws WintunException       {@code ERROR_HANDLE_EOF} or {@code ERROR_INVALID_DATA}
+     * @throws IllegalStateException when another thread claimed this end
      */
     public RingPacket receive() {
-        lock.lock();
+        if (claimedByCaller()) {
+            return receiveOne();
+        }
+        lockUnclaimed();
         try {
-            return receiveLocked();
+            return receiveOne();
         } finally {
             lock.unlock();
         }
     }
 
     /**
-     * Receives up to {@code packets.length} packets under one lock.
+     * Receives up to {@code packets.length} packets under one lock (or none, for the claimant).
      *
      * @param packets filled from index 0
      * @return the count; an error after the first packet is left for the next call
-     * @throws WintunException when the first receive fails
+     * @throws WintunException       when the first receive fails
+     * @throws IllegalStateException when another thread claimed this end
      */
     public int receive(Packet[] packets) {
         Objects.requireNonNull(packets, "packets");
-        lock.lock();
+        if (claimedByCaller()) {
+            return BatchReceive.fill(packets, this::receiveOne);
+        }
+        lockUnclaimed();
         try {
-            return BatchReceive.fill(packets, this::receiveLocked);
+            return BatchReceive.fill(packets, this::receiveOne);
         } finally {
             lock.unlock();
         }
     }
 
-    private RingPacket receiveLocked() {
+    private RingPacket receiveOne() {
         requireNotEnded();
         int position = readPosition;
-        int available = ring.usedSpace(position);
+        int available = (knownTail - position) & ring.mask();
         if (available == 0) {
-            return null;
+            knownTail = ring.tail();
+            available = (knownTail - position) & ring.mask();
+            if (available == 0) {
+                return null;
+            }
         }
         int size = checkedSizeAt(position, available);
-        RingPacket packet = new RingPacket(this, position, size, true);
-        readPosition = packet.end;
-        outstanding.addLast(packet);
-        return packet;
+        int end = ring.wrap(position + Ring.recordSize(size));
+        long sequence = outstanding.add(end);
+        READ_POSITION.setOpaque(this, end);
+        return new RingPacket(this, sequence, position, size, true);
     }
 
     private int checkedSizeAt(int position, int available) {
@@ -115,7 +146,7 @@ public final class RingReader extends RingEnd {
      *
      * @param packet the packet
      * @throws IllegalArgumentException when it is not from this reader
-     * @throws IllegalStateException    when already released
+     * @throws IllegalStateException    when already released, or another thread claimed this end
      * @throws WintunException          {@code ERROR_HANDLE_EOF} when this end was closed
      */
     public void release(Packet packet) {
@@ -125,50 +156,64 @@ public final class RingReader extends RingEnd {
                     ? "packet was received from another session" : "packet was allocated for sending, not received");
         }
         RingPacket ringPacket = (RingPacket) packet;
-        lock.lock();
+        if (claimedByCaller()) {
+            releaseOne(ringPacket);
+            return;
+        }
+        lockUnclaimed();
         try {
-            if (isClosed()) {
-                throw new WintunException("WintunReleaseReceivePacket", WintunErrors.ERROR_HANDLE_EOF,
-                        "the session was closed");
-            }
-            if (ringPacket.state != RingPacket.USABLE) {
-                throw new IllegalStateException("packet was already released");
-            }
-            ringPacket.state = RingPacket.DONE;
-            reclaimReleasedPrefix();
+            releaseOne(ringPacket);
         } finally {
             lock.unlock();
         }
     }
 
-    @Override
-    void closePacket(RingPacket packet) {
-        lock.lock();
-        try {
-            if (packet.state == RingPacket.USABLE && !isClosed()) {
-                packet.state = RingPacket.DONE;
-                reclaimReleasedPrefix();
-            }
-        } finally {
-            lock.unlock();
+    private void releaseOne(RingPacket packet) {
+        if (isClosed()) {
+            throw new WintunException("WintunReleaseReceivePacket", WintunErrors.ERROR_HANDLE_EOF,
+                    "the session was closed");
         }
+        if (packet.state != RingPacket.USABLE || !outstanding.isOutstanding(packet.sequence)) {
+            throw new IllegalStateException("packet was already released");
+        }
+        packet.state = RingPacket.DONE;
+        finish(packet);
     }
 
-    private void reclaimReleasedPrefix() {
-        RingPacket first;
-        int head = -1;
-        while ((first = outstanding.peekFirst()) != null && first.state != RingPacket.USABLE) {
-            outstanding.pollFirst();
-            head = first.end;
-        }
+    private void finish(RingPacket packet) {
+        int head = outstanding.finish(packet.sequence);
         if (head >= 0) {
             ring.publishHead(head);
         }
     }
 
-    /** @return whether a receive would not report an empty ring: a record is waiting, or this end ended */
+    @Override
+    void closePacket(RingPacket packet) {
+        if (claimedByCaller()) {
+            closeOne(packet);
+            return;
+        }
+        lockUnclaimed();
+        try {
+            closeOne(packet);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void closeOne(RingPacket packet) {
+        if (packet.state == RingPacket.USABLE && !isClosed() && outstanding.isOutstanding(packet.sequence)) {
+            packet.state = RingPacket.DONE;
+            finish(packet);
+        }
+    }
+
+    /**
+     * @return whether a receive would not report an empty ring: a record is waiting, or this end
+     *         ended. Any thread may ask; the answer may be stale by the time it returns.
+     */
     public boolean isReadable() {
-        return isEnded() || ring.tail() != readPosition;
+        return isEnded() || ring.tail() != (int) READ_POSITION.getOpaque(this);
     }
 
     /**
@@ -180,47 +225,59 @@ public final class RingReader extends RingEnd {
      * @param sink receives each record
      * @param max  the most records to take
      * @return how many records were taken; 0 when empty or ended
+     * @throws IllegalStateException when another thread claimed this end
      */
     public int drain(RecordSink sink, int max) {
         Objects.requireNonNull(sink, "sink");
-        lock.lock();
+        if (claimedByCaller()) {
+            return drainRecords(sink, max);
+        }
+        lockUnclaimed();
         try {
-            if (isEnded()) {
-                return 0;
-            }
-            if (!outstanding.isEmpty()) {
-                throw new IllegalStateException("drain needs every received packet released first");
-            }
-            int position = readPosition;
-            int count = 0;
-            try {
-                while (count < max) {
-                    int available = ring.usedSpace(position);
-                    if (available == 0) {
-                        break;
-                    }
-                    int size;
-                    try {
-                        size = checkedSizeAt(position, available);
-                    } catch (WintunException e) {
-                        ring.terminate();
-                        break;
-                    }
-                    int start = ring.dataIndex(position);
-                    drainView.limit(start + size).position(start);
-                    sink.accept(drainView.slice());
-                    position = ring.wrap(position + Ring.recordSize(size));
-                    count++;
-                }
-            } finally {
-                if (position != readPosition) {
-                    readPosition = position;
-                    ring.publishHead(position);
-                }
-            }
-            return count;
+            return drainRecords(sink, max);
         } finally {
             lock.unlock();
         }
+    }
+
+    private int drainRecords(RecordSink sink, int max) {
+        if (isEnded()) {
+            return 0;
+        }
+        if (!outstanding.isEmpty()) {
+            throw new IllegalStateException("drain needs every received packet released first");
+        }
+        int position = readPosition;
+        int count = 0;
+        try {
+            while (count < max) {
+                int available = (knownTail - position) & ring.mask();
+                if (available == 0) {
+                    knownTail = ring.tail();
+                    available = (knownTail - position) & ring.mask();
+                    if (available == 0) {
+                        break;
+                    }
+                }
+                int size;
+                try {
+                    size = checkedSizeAt(position, available);
+                } catch (WintunException e) {
+                    ring.terminate();
+                    break;
+                }
+                int start = ring.dataIndex(position);
+                drainView.limit(start + size).position(start);
+                sink.accept(drainView);
+                position = ring.wrap(position + Ring.recordSize(size));
+                count++;
+            }
+        } finally {
+            if (position != readPosition) {
+                READ_POSITION.setOpaque(this, position);
+                ring.publishHead(position);
+            }
+        }
+        return count;
     }
 }

@@ -6,7 +6,6 @@ import io.github.wintun4j.WintunException;
 import io.github.wintun4j.spi.Arguments;
 
 import java.nio.ByteBuffer;
-import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Objects;
 
@@ -20,12 +19,18 @@ import java.util.Objects;
  * allocation order whatever the order of the sends. A record closed without being sent is zeroed
  * so that the consumer discards it as a non-IP packet, and it never stalls the records after it.
  *
- * <p>Thread-safe: one lock for allocate and send.
+ * <p>Thread-safe: one lock for allocate and send, or no lock at all for the one thread that
+ * {@linkplain #claim() claimed} this end (see {@link RingEnd}). Head is read only when the free
+ * space seen before is used up, so a writer that is not held back touches the reader's cache line
+ * once per stretch of free space, not once per record.
  */
 public final class RingWriter extends RingEnd {
 
-    private final ArrayDeque<RingPacket> pending = new ArrayDeque<>();
+    private final OutstandingRecords pending = new OutstandingRecords();
+    private final Runnable afterPublish;
     private int writePosition;
+    /** The last Head read: the space before it was free then, and stays free until this writer fills it. */
+    private int knownHead;
     /** Where the newest record starts, or -1 before the first; for {@link #writeCorruptRecord()}. */
     private int newestRecord = -1;
 
@@ -34,33 +39,66 @@ public final class RingWriter extends RingEnd {
      * @param operation the name used in errors, such as {@code "WintunAllocateSendPacket"}
      */
     public RingWriter(Ring ring, String operation) {
+        this(ring, operation, null);
+    }
+
+    /**
+     * @param ring         the ring
+     * @param operation    the name used in errors, such as {@code "WintunAllocateSendPacket"}
+     * @param afterPublish run after each {@link #send} and each close of an unsent packet, on the
+     *                     calling thread and outside the lock (a driver without threads of its own
+     *                     consumes the ring there); {@code null} for none
+     */
+    public RingWriter(Ring ring, String operation, Runnable afterPublish) {
         super(ring, operation);
+        this.afterPublish = afterPublish;
     }
 
     /**
      * @param size the packet size, 1..0xFFFF
      * @return the packet, or {@code null} when the ring is full
      * @throws IllegalArgumentException when the size is out of range
+     * @throws IllegalStateException    when another thread claimed this end
      * @throws WintunException          {@code ERROR_HANDLE_EOF} when this end or the ring ended
      */
     public RingPacket allocate(int size) {
         Arguments.requirePacketSize(size);
-        lock.lock();
+        if (claimedByCaller()) {
+            return allocateOne(size);
+        }
+        lockUnclaimed();
         try {
-            requireNotEnded();
-            int position = writePosition;
-            if (Ring.recordSize(size) > ring.freeSpace(position)) {
-                return null;
-            }
-            ring.putSizeAt(position, size);
-            newestRecord = position;
-            RingPacket packet = new RingPacket(this, position, size, false);
-            writePosition = packet.end;
-            pending.addLast(packet);
-            return packet;
+            return allocateOne(size);
         } finally {
             lock.unlock();
         }
+    }
+
+    private RingPacket allocateOne(int size) {
+        requireNotEnded();
+        int position = writePosition;
+        int recordSize = Ring.recordSize(size);
+        if (!fits(position, recordSize)) {
+            return null;
+        }
+        ring.putSizeAt(position, size);
+        newestRecord = position;
+        int end = ring.wrap(position + recordSize);
+        long sequence = pending.add(end);
+        writePosition = end;
+        return new RingPacket(this, sequence, position, size, false);
+    }
+
+    /**
+     * Whether {@code needed} bytes are free from {@code position}: free space only grows while this
+     * writer does not write, so Head is read again only when the last value read is not enough.
+     */
+    private boolean fits(int position, long needed) {
+        if (needed <= ((knownHead - position - Ring.SIZE_PREFIX) & ring.mask())) {
+            return true;
+        }
+        knownHead = ring.head();
+        return needed <= ((knownHead - position - Ring.SIZE_PREFIX) & ring.mask());
     }
 
     /**
@@ -68,7 +106,7 @@ public final class RingWriter extends RingEnd {
      *
      * @param packet the packet
      * @throws IllegalArgumentException when it is not from this writer
-     * @throws IllegalStateException    when already sent or closed
+     * @throws IllegalStateException    when already sent or closed, or another thread claimed this end
      * @throws WintunException          {@code ERROR_HANDLE_EOF} when this end or the ring ended
      */
     public void send(Packet packet) {
@@ -78,55 +116,92 @@ public final class RingWriter extends RingEnd {
                     ? "packet was received, not allocated for sending" : "packet was allocated by another session");
         }
         RingPacket ringPacket = (RingPacket) packet;
-        lock.lock();
-        try {
-            if (isClosed()) {
-                throw new WintunException("WintunSendPacket", WintunErrors.ERROR_HANDLE_EOF, "the session was closed");
+        if (claimedByCaller()) {
+            sendOne(ringPacket);
+        } else {
+            lockUnclaimed();
+            try {
+                sendOne(ringPacket);
+            } finally {
+                lock.unlock();
             }
-            if (ringPacket.state != RingPacket.USABLE) {
-                throw new IllegalStateException("packet was already " + (ringPacket.state == RingPacket.DONE
-                        ? "sent" : "closed"));
-            }
-            ringPacket.state = RingPacket.DONE;
-            publishSentPrefix();
-            if (ring.isTerminated()) {
-                throw new WintunException("WintunSendPacket", WintunErrors.ERROR_HANDLE_EOF,
-                        "the adapter is terminating; the packet was dropped");
-            }
-        } finally {
-            lock.unlock();
+        }
+        if (afterPublish != null) {
+            afterPublish.run();
+        }
+    }
+
+    private void sendOne(RingPacket packet) {
+        if (isClosed()) {
+            throw new WintunException("WintunSendPacket", WintunErrors.ERROR_HANDLE_EOF, "the session was closed");
+        }
+        if (packet.state != RingPacket.USABLE || !pending.isOutstanding(packet.sequence)) {
+            throw new IllegalStateException("packet was already " + (packet.state == RingPacket.ABANDONED
+                    ? "closed" : "sent"));
+        }
+        packet.state = RingPacket.DONE;
+        finish(packet);
+        if (ring.isTerminated()) {
+            throw new WintunException("WintunSendPacket", WintunErrors.ERROR_HANDLE_EOF,
+                    "the adapter is terminating; the packet was dropped");
+        }
+    }
+
+    private void finish(RingPacket packet) {
+        int tail = pending.finish(packet.sequence);
+        if (tail >= 0) {
+            ring.publishTail(tail);
         }
     }
 
     @Override
     void closePacket(RingPacket packet) {
-        lock.lock();
-        try {
-            if (packet.state == RingPacket.USABLE && !isClosed()) {
-                // A zero version nibble makes every consumer drop the record as non-IP.
-                ByteBuffer memory = ring.memory();
-                int start = ring.dataIndex(packet.position);
-                for (int i = 0; i < packet.size(); i++) {
-                    memory.put(start + i, (byte) 0);
-                }
-                packet.state = RingPacket.ABANDONED;
-                publishSentPrefix();
+        if (claimedByCaller()) {
+            closeOne(packet);
+        } else {
+            lockUnclaimed();
+            try {
+                closeOne(packet);
+            } finally {
+                lock.unlock();
             }
-        } finally {
-            lock.unlock();
+        }
+        if (afterPublish != null) {
+            afterPublish.run();
         }
     }
 
-    private void publishSentPrefix() {
-        RingPacket first;
-        int tail = -1;
-        while ((first = pending.peekFirst()) != null && first.state != RingPacket.USABLE) {
-            pending.pollFirst();
-            tail = first.end;
+    private void closeOne(RingPacket packet) {
+        if (packet.state == RingPacket.USABLE && !isClosed() && pending.isOutstanding(packet.sequence)) {
+            // A zero version nibble makes every consumer drop the record as non-IP.
+            ByteBuffer memory = ring.memory();
+            int start = ring.dataIndex(packet.position);
+            for (int i = 0; i < packet.size(); i++) {
+                memory.put(start + i, (byte) 0);
+            }
+            packet.state = RingPacket.ABANDONED;
+            finish(packet);
         }
-        if (tail >= 0) {
-            ring.publishTail(tail);
-            ring.signal().signal();
+    }
+
+    /**
+     * The driver's way to produce one packet: copies it in, or nothing when it does not fit.
+     *
+     * @param packet the packet's bytes, from position to limit (the position does not move)
+     * @return whether it was written; {@code false} when it did not fit or the ring ended
+     * @throws IllegalArgumentException when the packet is empty or larger than 0xFFFF bytes
+     * @throws IllegalStateException    when another thread claimed this end
+     */
+    public boolean write(ByteBuffer packet) {
+        int recordSize = Ring.recordSize(Arguments.requirePacketSize(packet.remaining()));
+        if (claimedByCaller()) {
+            return writeRecords(packet, null, recordSize);
+        }
+        lockUnclaimed();
+        try {
+            return writeRecords(packet, null, recordSize);
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -137,6 +212,7 @@ public final class RingWriter extends RingEnd {
      * @param packets the packets' bytes, each from position to limit (positions are not moved)
      * @return whether the batch was written; {@code false} when it did not fit or the ring ended
      * @throws IllegalArgumentException when a packet is empty or larger than 0xFFFF bytes
+     * @throws IllegalStateException    when another thread claimed this end
      */
     public boolean writeBatch(List<ByteBuffer> packets) {
         Objects.requireNonNull(packets, "packets");
@@ -144,31 +220,50 @@ public final class RingWriter extends RingEnd {
         for (ByteBuffer packet : packets) {
             total += Ring.recordSize(Arguments.requirePacketSize(packet.remaining()));
         }
-        lock.lock();
+        if (claimedByCaller()) {
+            return writeRecords(null, packets, total);
+        }
+        lockUnclaimed();
         try {
-            if (isEnded() || total > ring.freeSpace(writePosition)) {
-                return false;
-            }
-            ByteBuffer memory = ring.memory();
-            int position = writePosition;
-            for (ByteBuffer packet : packets) {
-                int size = packet.remaining();
-                ring.putSizeAt(position, size);
-                newestRecord = position;
-                memory.put(ring.dataIndex(position), packet, packet.position(), size);
-                position = ring.wrap(position + Ring.recordSize(size));
-            }
-            writePosition = position;
-            if (pending.isEmpty()) {
-                ring.publishTail(position);
-                ring.signal().signal();
-            } else {
-                // Packets allocated earlier are still unsent: these must wait behind them.
-                pending.addLast(RingPacket.publishedMarker(this, position));
-            }
-            return true;
+            return writeRecords(null, packets, total);
         } finally {
             lock.unlock();
+        }
+    }
+
+    /** Writes {@code single}, or else every packet of {@code batch}, taking {@code total} bytes. */
+    private boolean writeRecords(ByteBuffer single, List<ByteBuffer> batch, long total) {
+        if (isEnded() || !fits(writePosition, total)) {
+            return false;
+        }
+        int position = writePosition;
+        if (single != null) {
+            position = copyIn(position, single);
+        } else {
+            for (ByteBuffer packet : batch) {
+                position = copyIn(position, packet);
+            }
+        }
+        writePosition = position;
+        publishWritten(position);
+        return true;
+    }
+
+    private int copyIn(int position, ByteBuffer packet) {
+        int size = packet.remaining();
+        ring.putSizeAt(position, size);
+        newestRecord = position;
+        ring.memory().put(ring.dataIndex(position), packet, packet.position(), size);
+        return ring.wrap(position + Ring.recordSize(size));
+    }
+
+    /** Publishes records written whole up to {@code end}, behind any packet allocated earlier and unsent. */
+    private void publishWritten(int end) {
+        if (pending.isEmpty()) {
+            ring.publishTail(end);
+        } else {
+            // Packets allocated earlier are still unsent: these wait behind them, as one finished record.
+            pending.finish(pending.add(end));
         }
     }
 
@@ -180,22 +275,17 @@ public final class RingWriter extends RingEnd {
      * (Tail never moves onto Head) and the packets before it still come out.
      */
     public void writeCorruptRecord() {
-        lock.lock();
+        lockUnclaimed();
         try {
             int impossibleSize = Ring.maxPacketSize() + 1;
-            if (ring.freeSpace(writePosition) < Ring.SIZE_PREFIX && newestRecord >= 0) {
+            if (!fits(writePosition, Ring.SIZE_PREFIX) && newestRecord >= 0) {
                 ring.putSizeAt(newestRecord, impossibleSize);
                 return;
             }
             ring.putSizeAt(writePosition, impossibleSize);
             newestRecord = writePosition;
             writePosition = ring.wrap(writePosition + Ring.SIZE_PREFIX);
-            if (pending.isEmpty()) {
-                ring.publishTail(writePosition);
-                ring.signal().signal();
-            } else {
-                pending.addLast(RingPacket.publishedMarker(this, writePosition));
-            }
+            publishWritten(writePosition);
         } finally {
             lock.unlock();
         }
@@ -203,7 +293,7 @@ public final class RingWriter extends RingEnd {
 
     /** @return whether every allocated packet was sent or closed */
     public boolean hasNoPending() {
-        lock.lock();
+        lockUnclaimed();
         try {
             return pending.isEmpty();
         } finally {

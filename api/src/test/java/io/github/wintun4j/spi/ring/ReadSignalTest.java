@@ -47,7 +47,7 @@ class ReadSignalTest {
         }
         consumer.join();
         assertThat(failure.get()).isNull();
-        assertThat(ring.memory().getInt(8)).as("Alertable back to zero").isZero();
+        assertThat(ring.memory().getInt(Ring.ALERTABLE_OFFSET)).as("Alertable back to zero").isZero();
     }
 
     @Test

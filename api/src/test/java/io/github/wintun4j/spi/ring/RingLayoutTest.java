@@ -25,11 +25,20 @@ class RingLayoutTest {
     @Test
     void memoryHoldsHeaderCapacityAndTrailer() {
         Ring ring = new Ring(CAPACITY);
-        assertThat(ring.memory().capacity()).isEqualTo(12 + CAPACITY + 0x10000);
+        assertThat(ring.memory().capacity()).isEqualTo(Ring.HEADER_SIZE + CAPACITY + 0x10000);
         assertThat(ring.memory().order()).isEqualTo(ByteOrder.LITTLE_ENDIAN);
-        assertThat(ring.memory().getInt(0)).as("Head").isZero();
-        assertThat(ring.memory().getInt(4)).as("Tail").isZero();
-        assertThat(ring.memory().getInt(8)).as("Alertable").isZero();
+        assertThat(ring.memory().getInt(Ring.HEAD_OFFSET)).as("Head").isZero();
+        assertThat(ring.memory().getInt(Ring.TAIL_OFFSET)).as("Tail").isZero();
+        assertThat(ring.memory().getInt(Ring.ALERTABLE_OFFSET)).as("Alertable").isZero();
+    }
+
+    @Test
+    void headTailAndAlertableNeverShareACacheLinePair() {
+        // The producer writes Tail and the consumer Head for every packet: one line pair each.
+        assertThat(Ring.TAIL_OFFSET - Ring.HEAD_OFFSET).isGreaterThanOrEqualTo(128);
+        assertThat(Ring.ALERTABLE_OFFSET - Ring.TAIL_OFFSET).isGreaterThanOrEqualTo(128);
+        assertThat(Ring.HEADER_SIZE - Ring.ALERTABLE_OFFSET).isGreaterThanOrEqualTo(128);
+        assertThat(Ring.HEADER_SIZE % 4).as("records stay 4-byte aligned").isZero();
     }
 
     @Test
@@ -40,19 +49,19 @@ class RingLayoutTest {
 
         RingPacket packet = writer.allocate(10);
         packet.buffer().put(new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10});
-        assertThat(ring.memory().getInt(12)).as("size prefix").isEqualTo(10);
-        assertThat(ring.memory().getInt(4)).as("Tail before send").isZero();
+        assertThat(ring.memory().getInt(Ring.HEADER_SIZE)).as("size prefix").isEqualTo(10);
+        assertThat(ring.memory().getInt(Ring.TAIL_OFFSET)).as("Tail before send").isZero();
 
         writer.send(packet);
-        assertThat(ring.memory().getInt(4)).as("Tail after send").isEqualTo(16);
-        assertThat(ring.memory().get(16)).isEqualTo((byte) 1);
+        assertThat(ring.memory().getInt(Ring.TAIL_OFFSET)).as("Tail after send").isEqualTo(16);
+        assertThat(ring.memory().get(Ring.HEADER_SIZE + 4)).isEqualTo((byte) 1);
 
         RingPacket received = reader.receive();
         assertThat(received.size()).isEqualTo(10);
         assertThat(received.buffer().get(9)).isEqualTo((byte) 10);
-        assertThat(ring.memory().getInt(0)).as("Head before release").isZero();
+        assertThat(ring.memory().getInt(Ring.HEAD_OFFSET)).as("Head before release").isZero();
         reader.release(received);
-        assertThat(ring.memory().getInt(0)).as("Head after release").isEqualTo(16);
+        assertThat(ring.memory().getInt(Ring.HEAD_OFFSET)).as("Head after release").isEqualTo(16);
     }
 
     @Test
@@ -101,7 +110,7 @@ class RingLayoutTest {
         // Move both positions near the end: 0x20000 - 16.
         sendAndConsume(writer, reader, CAPACITY - 16 - 4 - 0x10004);
         sendAndConsume(writer, reader, 0xFFFF);
-        assertThat(ring.memory().getInt(4)).isEqualTo(CAPACITY - 16);
+        assertThat(ring.memory().getInt(Ring.TAIL_OFFSET)).isEqualTo(CAPACITY - 16);
 
         byte[] bytes = new byte[100];
         for (int i = 0; i < bytes.length; i++) {
@@ -110,8 +119,8 @@ class RingLayoutTest {
         RingPacket crossing = writer.allocate(bytes.length);
         crossing.buffer().put(bytes);
         writer.send(crossing);
-        assertThat(ring.memory().getInt(4)).as("Tail wraps").isEqualTo((CAPACITY - 16 + 104) & (CAPACITY - 1));
-        assertThat(ring.memory().get(12 + CAPACITY - 16 + 4 + 99)).as("bytes in the trailer").isEqualTo((byte) 99);
+        assertThat(ring.memory().getInt(Ring.TAIL_OFFSET)).as("Tail wraps").isEqualTo((CAPACITY - 16 + 104) & (CAPACITY - 1));
+        assertThat(ring.memory().get(Ring.HEADER_SIZE + CAPACITY - 16 + 4 + 99)).as("bytes in the trailer").isEqualTo((byte) 99);
 
         RingPacket received = reader.receive();
         byte[] read = new byte[100];

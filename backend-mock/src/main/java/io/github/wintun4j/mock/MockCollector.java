@@ -1,0 +1,102 @@
+package io.github.wintun4j.mock;
+
+import io.github.wintun4j.spi.DriverPacketRules;
+import io.github.wintun4j.spi.ring.RingReader;
+
+import java.nio.ByteBuffer;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * The outbound direction of one mock session (application to network), claimed by one thread
+ * with {@link MockNetwork#claimOutbound()}: {@link MockNetwork#drainSent} without its locks or a
+ * copy, for tests and benchmarks that consume what a session sends from one thread as fast as it
+ * sends. The driver rule holds: non-IP packets are dropped and counted.
+ *
+ * <p>Threading: only the claiming thread may drain or close; other threads get
+ * {@link IllegalStateException}. While claimed, responders do not run (they would consume the
+ * same ring: each send logs that the network side could not consume) and
+ * {@link MockNetwork#takeSent()} / {@code drainSent} hand out only packets queued before the claim.
+ *
+ * <p>After {@link #close()}, or once the session ended, {@code drain} returns 0.
+ */
+public final class MockCollector implements AutoCloseable {
+
+    private final SessionLink link;
+    private final TrafficCounters counters;
+    private final RingReader reader;
+    private final RecordFilter filter = new RecordFilter();
+    private final Thread claimant = Thread.currentThread();
+    private volatile boolean closed;
+
+    MockCollector(SessionLink link, TrafficCounters counters) {
+        this.link = link;
+        this.counters = counters;
+        this.reader = link.fromApplication;
+        reader.claim();
+    }
+
+    /**
+     * Hands up to {@code max} sent IP packets to {@code sink}, in send order, in place in the
+     * send ring.
+     *
+     * @param sink receives each packet from its position to its limit (the view is reused for the
+     *             next packet); valid only during the call
+     * @param max  the most packets to hand over, {@code >= 0}
+     * @return how many packets were handed over
+     * @throws NullPointerException     when the sink is null
+     * @throws IllegalArgumentException when {@code max} is negative
+     * @throws IllegalStateException    on a thread other than the claimant
+     */
+    public int drain(Consumer<ByteBuffer> sink, int max) {
+        Objects.requireNonNull(sink, "sink");
+        if (max < 0) {
+            throw new IllegalArgumentException("max must not be negative, got " + max);
+        }
+        if (closed || link.isEnded()) {
+            return 0;
+        }
+        filter.start(sink);
+        try {
+            // Non-IP records are consumed without counting toward max: drain again until max or empty.
+            int records;
+            do {
+                records = reader.drain(filter, max - filter.passed);
+            } while (records > 0 && filter.passed < max);
+            return filter.passed;
+        } finally {
+            filter.start(null);
+        }
+    }
+
+    /** Gives the direction back; idempotent; does nothing on a thread other than the claimant. */
+    @Override
+    public void close() {
+        if (!closed && Thread.currentThread() == claimant) {
+            closed = true;
+            reader.unclaim();
+        }
+    }
+
+    /** Applies the driver rule to each record; one instance per collector, so draining allocates nothing. */
+    private final class RecordFilter implements RingReader.RecordSink {
+        private Consumer<ByteBuffer> sink;
+        private int passed;
+
+        void start(Consumer<ByteBuffer> newSink) {
+            sink = newSink;
+            passed = 0;
+        }
+
+        @Override
+        public void accept(ByteBuffer record) {
+            if (!DriverPacketRules.acceptsFromApplication(record)) {
+                counters.droppedNonIpByClaimant();
+                return;
+            }
+            sink.accept(record);
+            passed++;
+            counters.sentByClaimant();
+        }
+    }
+}
