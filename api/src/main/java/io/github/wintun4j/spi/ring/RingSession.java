@@ -10,6 +10,7 @@ import io.github.wintun4j.spi.ClaimedSender;
 
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 
 /**
  * A {@link Session} over two Java {@link Ring}s, for backends whose driver side is Java too: the
@@ -35,6 +36,8 @@ public class RingSession implements Session {
     private final AtomicBoolean open = new AtomicBoolean(true);
     private final Runnable onClose;
     private final SpinPolicy spinPolicy = new SpinPolicy();
+    /** Made once: a method reference made per wait would be an allocation per wait. */
+    private final BooleanSupplier readable;
 
     /**
      * @param receiveRing the ring from the adapter to the application
@@ -60,6 +63,7 @@ public class RingSession implements Session {
         this.receiver = new RingReader(receiveRing, "WintunReceivePacket");
         this.sender = new RingWriter(sendRing, "WintunAllocateSendPacket", afterSend);
         this.onClose = onClose;
+        this.readable = receiver::isReadable;
     }
 
     @Override
@@ -105,7 +109,7 @@ public class RingSession implements Session {
         long deadline = start + nanos;
         while (true) {
             long left = deadline - System.nanoTime();
-            if (!receiveRing.signal().await(receiver::isReadable, left)) {
+            if (!receiveRing.signal().await(readable, left)) {
                 return null;
             }
             packet = receiver.receive();
@@ -124,7 +128,7 @@ public class RingSession implements Session {
     @Override
     public boolean awaitReadable(long timeout, TimeUnit unit) throws InterruptedException {
         long nanos = Arguments.requireTimeoutNanos(timeout, unit);
-        return receiveRing.signal().await(receiver::isReadable, nanos);
+        return receiveRing.signal().await(readable, nanos);
     }
 
     @Override
