@@ -1,0 +1,179 @@
+# Shared by relay.sh and latency.sh (sourced, not run): finding the JDK, building what is missing,
+# starting and stopping a relay or responder in a namespace, and the cleanup that removes every
+# process, device and namespace the script made, whatever happened.
+#
+# The sourcing script sets NAMESPACES (all it makes), RELAY_NS (where the devices live) and
+# DEVICES (their names) before it installs `trap cleanup EXIT`.
+
+NAMESPACES=()
+RELAY_NS=""
+DEVICES=()
+BACKGROUND_PIDS=()
+RELAY_PID=""
+# Class path jar, flags: every JVM of the benchmarks runs the same way.
+JAR=benchmarks/target/benchmarks.jar
+JAVA_FLAGS="--enable-native-access=ALL-UNNAMED -Xms512m -Xmx512m"
+C_RELAY=benchmarks/target/tun_relay
+
+fail() {
+    printf '%s\n' "$1" >&2
+    exit "${2:-1}"
+}
+
+need_root_and_tools() {
+    [[ $(id -u) -eq 0 ]] || fail "$(basename "$0"): needs root (network namespaces and TUN devices)" 2
+    local tool
+    for tool in ip python3 "$@"; do
+        command -v "$tool" >/dev/null 2>&1 \
+            || fail "$(basename "$0"): $tool is missing (Debian: apt-get install iproute2 iperf3 iputils-ping gcc python3)" 2
+    done
+}
+
+# JAVA: a JDK >= 22 (the FFM backend), from JAVA_HOME or the newest under /usr/lib/jvm.
+find_jdk() {
+    local home feature best="" best_feature=0
+    for home in "${JAVA_HOME:-}" /usr/lib/jvm/*; do
+        [[ -n "$home" && -x "$home/bin/javac" ]] || continue
+        feature=$("$home/bin/java" -version 2>&1 | sed -n '1s/.*version "\([0-9]*\).*/\1/p')
+        if [[ -n "$feature" && "$feature" -ge 22 && "$feature" -gt "$best_feature" ]]; then
+            best=$home
+            best_feature=$feature
+        fi
+        [[ "$home" == "${JAVA_HOME:-}" && -n "$best" ]] && break   # JAVA_HOME wins when it is new enough
+    done
+    [[ -n "$best" ]] || fail "$(basename "$0"): needs a JDK 22 or newer (set JAVA_HOME)" 2
+    export JAVA_HOME=$best
+    JAVA="$JAVA_HOME/bin/java"
+}
+
+# benchmarks.jar with the relay classes; built (with the modules it needs) when missing or
+# older than the sources.
+build_jar() {
+    if [[ -f "$JAR" ]] && unzip -l "$JAR" 2>/dev/null | grep -q 'benchmarks/relay/Relay.class' \
+        && [[ -z "$(find benchmarks/src/main/java linux/src/main benchmarks/pom.xml -newer "$JAR" -print -quit)" ]]; then
+        return
+    fi
+    echo "Building $JAR ..." >&2
+    MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow" \
+        mvn -B -q -pl benchmarks -am package -DskipTests >&2 || fail "$(basename "$0"): the build failed"
+}
+
+build_c_relay() {
+    local source=benchmarks/src/main/c/tun_relay.c
+    if [[ ! -x "$C_RELAY" || "$source" -nt "$C_RELAY" ]]; then
+        mkdir -p "$(dirname "$C_RELAY")"
+        gcc -O2 -Wall -Wextra -pthread -o "$C_RELAY" "$source" || fail "$(basename "$0"): gcc failed"
+    fi
+}
+
+# start_relay LOG COMMAND...: runs COMMAND in RELAY_NS, waits until it prints "ready".
+start_relay() {
+    local log=$1 waited=0
+    shift
+    ip netns exec "$RELAY_NS" "$@" >"$log" 2>&1 &
+    RELAY_PID=$!
+    BACKGROUND_PIDS+=("$RELAY_PID")
+    until grep -q '^ready$' "$log" 2>/dev/null; do
+        kill -0 "$RELAY_PID" 2>/dev/null || fail "$(basename "$0"): '$*' ended before it was ready: $(tail -n 5 "$log")"
+        ((waited++ < 300)) || fail "$(basename "$0"): '$*' not ready after 30 s"
+        sleep 0.1
+    done
+}
+
+# Stops the relay started last (SIGTERM: it removes its devices) and checks that they are gone.
+stop_relay() {
+    [[ -n "$RELAY_PID" ]] || return 0
+    kill -TERM "$RELAY_PID" 2>/dev/null || true
+    wait "$RELAY_PID" 2>/dev/null || true
+    local kept=() pid
+    for pid in "${BACKGROUND_PIDS[@]}"; do
+        [[ "$pid" == "$RELAY_PID" ]] || kept+=("$pid")
+    done
+    BACKGROUND_PIDS=("${kept[@]}")
+    RELAY_PID=""
+    local dev
+    for dev in "${DEVICES[@]}"; do
+        if ip -n "$RELAY_NS" link show "$dev" >/dev/null 2>&1; then
+            fail "$(basename "$0"): device $dev is still there after its relay stopped"
+        fi
+    done
+}
+
+# Runs at exit: stops what this script started (by process id), deletes leftover devices, then
+# the namespaces (which takes their veths with them).
+cleanup() {
+    local status=$? pid dev ns
+    for pid in "${BACKGROUND_PIDS[@]}"; do
+        kill -TERM "$pid" 2>/dev/null || true
+    done
+    for pid in "${BACKGROUND_PIDS[@]}"; do
+        wait "$pid" 2>/dev/null || true
+    done
+    if [[ -n "$RELAY_NS" ]]; then
+        for dev in "${DEVICES[@]}"; do
+            ip -n "$RELAY_NS" link delete "$dev" >/dev/null 2>&1 || true
+        done
+    fi
+    for ns in "${NAMESPACES[@]}"; do
+        ip netns delete "$ns" >/dev/null 2>&1 || true
+    done
+    exit "$status"
+}
+
+# thread_ticks PID: "tid ticks name" for each live thread (ticks: utime + stime).
+thread_ticks() {
+    local task
+    for task in /proc/"$1"/task/*; do
+        printf '%s %s %s\n' "${task##*/}" "$(awk '{ print $14 + $15 }' "$task/stat" 2>/dev/null || echo 0)" \
+            "$(tr ' ' '_' <"$task/comm" 2>/dev/null)"
+    done | sort -k1,1
+}
+
+# The facts RESULTS-relay.md states about the machine and the code.
+describe_machine() {
+    echo "date: $(date -u '+%Y-%m-%d %H:%M UTC')"
+    echo "commit: $(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet HEAD -- linux benchmarks 2>/dev/null || echo ' (with uncommitted changes in linux/ or benchmarks/)')"
+    echo "nproc: $(nproc)"
+    echo "cpu: $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)"
+    echo "kernel: $(uname -srm)"
+    echo "jdk: $("$JAVA" -version 2>&1 | head -n 2 | tr '\n' ' ')"
+    echo "iperf3: $(iperf3 --version 2>/dev/null | head -n 1)"
+    echo "gcc: $(gcc --version | head -n 1)"
+}
+
+# summarize_relay RESULTS.TSV: a Markdown table of medians, ratios to C and the raw rounds.
+summarize_relay() {
+    python3 - "$1" <<'PY'
+import statistics, sys
+rows = [line.split("\t") for line in open(sys.argv[1]).read().split("\n") if line]
+variants, tcp, udp = [], {}, {}
+for round_, variant, t, u in rows:
+    if variant not in variants:
+        variants.append(variant)
+    tcp.setdefault(variant, []).append(float(t) / 1e6)
+    udp.setdefault(variant, []).append(float(u))
+targets = {"ffm": ">= 0.9", "jna": ">= 0.8"}
+def ratio(values, variant):
+    if "c" not in values:
+        return "", ""
+    r = statistics.median(values[variant]) / statistics.median(values["c"])
+    base = variant.split("-")[0]
+    target = targets.get(base, "") if variant == base else ""
+    verdict = ""
+    if target:
+        verdict = " met" if r >= float(target.split()[1]) else " **missed**"
+    return f"{r:.2f}", target + verdict
+print("| relay | TCP Mbit/s median | TCP / C | target | TCP rounds | UDP 64 B packets/s median | UDP / C | target | UDP rounds |")
+print("|---|---|---|---|---|---|---|---|---|")
+for v in variants:
+    tr, tt = ratio(tcp, v)
+    ur, ut = ratio(udp, v)
+    print(f"| {v} | {statistics.median(tcp[v]):.0f} | {tr} | {tt} | {', '.join(f'{x:.0f}' for x in tcp[v])} "
+          f"| {statistics.median(udp[v]):.0f} | {ur} | {ut} | {', '.join(f'{x:.0f}' for x in udp[v])} |")
+for base in ("ffm", "jna"):
+    single = base + "-single"
+    if base in tcp and single in tcp:
+        print(f"\nbatch gain {base} (batch / single): TCP {statistics.median(tcp[base]) / statistics.median(tcp[single]):.2f}, "
+              f"UDP {statistics.median(udp[base]) / statistics.median(udp[single]):.2f}")
+PY
+}
