@@ -23,9 +23,13 @@ final class FfmDowncalls {
 
     /** @return a downcall to {@code name} of {@code library} with these linker options */
     static MethodHandle downcall(OpenedLibrary library, String name, FunctionDescriptor descriptor, Linker.Option... options) {
-        MemorySegment symbol = ((FfmWindows.Library) library).lookup().find(name).orElseThrow(() ->
+        return LINKER.downcallHandle(symbol(library, name), descriptor, options);
+    }
+
+    /** @return the address of the function {@code name} of {@code library} */
+    static MemorySegment symbol(OpenedLibrary library, String name) {
+        return ((FfmWindows.Library) library).lookup().find(name).orElseThrow(() ->
                 new UnsatisfiedLinkError("function " + name + " not found in " + library.location()));
-        return LINKER.downcallHandle(symbol, descriptor, options);
     }
 
     static Linker linker() {

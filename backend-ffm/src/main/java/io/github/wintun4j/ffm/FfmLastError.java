@@ -33,6 +33,11 @@ final class FfmLastError {
 
     /** @return the value captured by this thread's latest capturing downcall */
     static int get() {
-        return (int) VALUE.get(SEGMENT.get(), 0L);
+        return get(SEGMENT.get());
+    }
+
+    /** @return the value captured in {@code state} (this thread's {@link #state()}) */
+    static int get(MemorySegment state) {
+        return (int) VALUE.get(state, 0L);
     }
 }

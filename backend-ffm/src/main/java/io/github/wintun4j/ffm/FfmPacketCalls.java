@@ -4,9 +4,10 @@ import io.github.wintun4j.windows.sys.WindowsBinder.OpenedLibrary;
 
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
+import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandle;
 
-import static io.github.wintun4j.ffm.FfmDowncalls.downcall;
+import static io.github.wintun4j.ffm.FfmDowncalls.symbol;
 import static io.github.wintun4j.ffm.FfmDowncalls.unexpected;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
@@ -16,6 +17,11 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
  * itself; the other ten are in {@link FfmWintun}.
  *
  * <ul>
+ *   <li>Constant handles: the downcall handles are {@code static final} and unbound (the function's
+ *       address is their first argument, a segment made once per loaded library), so that C2 sees a
+ *       constant handle and inlines the downcall down to the native call. A handle bound to one
+ *       library's address would have to live in an instance field, which C2 does not treat as a
+ *       constant: every call would then go through a generic method-handle invoker.</li>
  *   <li>Critical ({@link Linker.Option#critical critical(false)}): the JVM skips the thread-state
  *       transitions of a downcall. That is safe for a function that returns quickly in every case, never
  *       blocks and never calls back into Java; a thread in such a call holds back a safepoint (a GC) until
@@ -31,7 +37,8 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
  *       or {@code WintunAllocateSendPacket} returns NULL, the call is made again through a handle that
  *       captures {@code GetLastError} ({@link FfmLastError}): a failing call changes nothing in the DLL, so
  *       the second call is an ordinary call whose result (a packet, should one have arrived meanwhile) and
- *       error code are the ones reported. A success thus pays no capture and no thread-local lookup.</li>
+ *       error code are the ones reported. A success thus pays no capture and no thread-local lookup. A call
+ *       made for its error alone ({@link #WintunAllocateSendPacketError}) captures at once.</li>
  * </ul>
  * Thread-safe.
  */
@@ -39,31 +46,41 @@ final class FfmPacketCalls {
 
     private static final Linker.Option CRITICAL = Linker.Option.critical(false);
 
-    private final MethodHandle receivePacket;
-    private final MethodHandle receivePacketCapturing;
-    private final MethodHandle releaseReceivePacket;
-    private final MethodHandle allocateSendPacket;
-    private final MethodHandle allocateSendPacketCapturing;
-    private final MethodHandle sendPacket;
+    /** {@code BYTE *WintunReceivePacket(WINTUN_SESSION_HANDLE, DWORD *)}. */
+    private static final FunctionDescriptor RECEIVE = FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_LONG);
+    /** {@code BYTE *WintunAllocateSendPacket(WINTUN_SESSION_HANDLE, DWORD)}. */
+    private static final FunctionDescriptor ALLOCATE = FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_INT);
+    /** {@code VOID WintunReleaseReceivePacket} and {@code VOID WintunSendPacket}{@code (WINTUN_SESSION_HANDLE, const BYTE *)}. */
+    private static final FunctionDescriptor RELEASE_OR_SEND = FunctionDescriptor.ofVoid(JAVA_LONG, JAVA_LONG);
+
+    // (MemorySegment function, args...), and with the call state second when capturing.
+    private static final MethodHandle RECEIVE_CALL = unbound(RECEIVE, CRITICAL);
+    private static final MethodHandle RECEIVE_CALL_CAPTURING = unbound(RECEIVE, CRITICAL, FfmLastError.CAPTURE);
+    private static final MethodHandle ALLOCATE_CALL = unbound(ALLOCATE, CRITICAL);
+    private static final MethodHandle ALLOCATE_CALL_CAPTURING = unbound(ALLOCATE, CRITICAL, FfmLastError.CAPTURE);
+    private static final MethodHandle RELEASE_OR_SEND_CALL = unbound(RELEASE_OR_SEND, CRITICAL);
+
+    private final MemorySegment receivePacket;
+    private final MemorySegment releaseReceivePacket;
+    private final MemorySegment allocateSendPacket;
+    private final MemorySegment sendPacket;
 
     FfmPacketCalls(OpenedLibrary library) {
-        FunctionDescriptor receive = FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_LONG);
-        FunctionDescriptor allocate = FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_INT);
-        FunctionDescriptor releaseOrSend = FunctionDescriptor.ofVoid(JAVA_LONG, JAVA_LONG);
-        receivePacket = downcall(library, "WintunReceivePacket", receive, CRITICAL);
-        receivePacketCapturing = downcall(library, "WintunReceivePacket", receive, CRITICAL, FfmLastError.CAPTURE);
-        releaseReceivePacket = downcall(library, "WintunReleaseReceivePacket", releaseOrSend, CRITICAL);
-        allocateSendPacket = downcall(library, "WintunAllocateSendPacket", allocate, CRITICAL);
-        allocateSendPacketCapturing = downcall(library, "WintunAllocateSendPacket", allocate, CRITICAL,
-                FfmLastError.CAPTURE);
-        sendPacket = downcall(library, "WintunSendPacket", releaseOrSend, CRITICAL);
+        receivePacket = symbol(library, "WintunReceivePacket");
+        releaseReceivePacket = symbol(library, "WintunReleaseReceivePacket");
+        allocateSendPacket = symbol(library, "WintunAllocateSendPacket");
+        sendPacket = symbol(library, "WintunSendPacket");
+    }
+
+    private static MethodHandle unbound(FunctionDescriptor descriptor, Linker.Option... options) {
+        return FfmDowncalls.linker().downcallHandle(descriptor, options);
     }
 
     long WintunReceivePacket(long session, long packetSize) {
         try {
-            long packet = (long) receivePacket.invokeExact(session, packetSize);
+            long packet = (long) RECEIVE_CALL.invokeExact(receivePacket, session, packetSize);
             return packet != 0 ? packet
-                    : (long) receivePacketCapturing.invokeExact(FfmLastError.state(), session, packetSize);
+                    : (long) RECEIVE_CALL_CAPTURING.invokeExact(receivePacket, FfmLastError.state(), session, packetSize);
         } catch (Error | RuntimeException e) {
             throw e;
         } catch (Throwable t) {
@@ -73,7 +90,7 @@ final class FfmPacketCalls {
 
     void WintunReleaseReceivePacket(long session, long packet) {
         try {
-            releaseReceivePacket.invokeExact(session, packet);
+            RELEASE_OR_SEND_CALL.invokeExact(releaseReceivePacket, session, packet);
         } catch (Error | RuntimeException e) {
             throw e;
         } catch (Throwable t) {
@@ -83,9 +100,23 @@ final class FfmPacketCalls {
 
     long WintunAllocateSendPacket(long session, int packetSize) {
         try {
-            long packet = (long) allocateSendPacket.invokeExact(session, packetSize);
+            long packet = (long) ALLOCATE_CALL.invokeExact(allocateSendPacket, session, packetSize);
             return packet != 0 ? packet
-                    : (long) allocateSendPacketCapturing.invokeExact(FfmLastError.state(), session, packetSize);
+                    : (long) ALLOCATE_CALL_CAPTURING.invokeExact(allocateSendPacket, FfmLastError.state(), session,
+                    packetSize);
+        } catch (Error | RuntimeException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw unexpected("WintunAllocateSendPacket", t);
+        }
+    }
+
+    /** @return the last error of one capturing {@code WintunAllocateSendPacket}; 0 when it allocated */
+    int WintunAllocateSendPacketError(long session, int packetSize) {
+        try {
+            MemorySegment state = FfmLastError.state();
+            long packet = (long) ALLOCATE_CALL_CAPTURING.invokeExact(allocateSendPacket, state, session, packetSize);
+            return packet != 0 ? 0 : FfmLastError.get(state);
         } catch (Error | RuntimeException e) {
             throw e;
         } catch (Throwable t) {
@@ -95,7 +126,7 @@ final class FfmPacketCalls {
 
     void WintunSendPacket(long session, long packet) {
         try {
-            sendPacket.invokeExact(session, packet);
+            RELEASE_OR_SEND_CALL.invokeExact(sendPacket, session, packet);
         } catch (Error | RuntimeException e) {
             throw e;
         } catch (Throwable t) {

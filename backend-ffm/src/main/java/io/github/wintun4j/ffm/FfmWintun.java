@@ -213,6 +213,11 @@ final class FfmWintun implements WintunLibrary {
     }
 
     @Override
+    public int WintunAllocateSendPacketError(long session, int packetSize) {
+        return packetCalls.WintunAllocateSendPacketError(session, packetSize);
+    }
+
+    @Override
     public void WintunSendPacket(long session, long packet) {
         packetCalls.WintunSendPacket(session, packet);
     }

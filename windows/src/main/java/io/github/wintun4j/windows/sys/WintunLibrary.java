@@ -67,6 +67,19 @@ public interface WintunLibrary {
     /** {@code BYTE *WintunAllocateSendPacket(WINTUN_SESSION_HANDLE Session, DWORD PacketSize)}. */
     long WintunAllocateSendPacket(long session, int packetSize);
 
+    /**
+     * {@code WintunAllocateSendPacket} made for its error alone, with a size that never fits, to learn
+     * whether the send ring ended. A binding may read the error in the same call (FFM captures it at
+     * once) instead of calling {@link #lastError()} after it.
+     *
+     * @return {@code GetLastError} after the call ({@code ERROR_HANDLE_EOF} on an ended ring,
+     *         {@code ERROR_BUFFER_OVERFLOW} on a live one); 0 when it allocated, which a DLL that follows
+     *         wintun.h never does for more than the ring holds
+     */
+    default int WintunAllocateSendPacketError(long session, int packetSize) {
+        return WintunAllocateSendPacket(session, packetSize) != 0 ? 0 : lastError();
+    }
+
     /** {@code VOID WintunSendPacket(WINTUN_SESSION_HANDLE Session, const BYTE *Packet)}. */
     void WintunSendPacket(long session, long packet);
 
