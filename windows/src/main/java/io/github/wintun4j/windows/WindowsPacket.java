@@ -8,8 +8,9 @@ import java.nio.ByteBuffer;
 
 /**
  * A packet in one of the DLL's rings: its address and size, and its state, which moves once from
- * usable to done (released or sent) or abandoned (closed unsent), under the session's lock of its
- * direction, so that the DLL never sees a packet twice. Nothing but its user keeps the object. Its bytes are reached only through the session's {@link PacketMemory},
+ * usable to done (released or sent) or abandoned (closed unsent), on the session's side of its
+ * direction (under that side's lock, or by the thread that claimed the side), so that the DLL never
+ * sees a packet twice. Nothing but its user keeps the object. Its bytes are reached only through the session's {@link PacketMemory},
  * never by a view that could outlive the ring.
  */
 final class WindowsPacket implements Packet {
@@ -78,7 +79,8 @@ final class WindowsPacket implements Packet {
     }
 
     /**
-     * Called under the session's lock of the packet's direction, which makes the test and the move one
+     * Called on the session's side of the packet's direction (under its lock or by its claimant, never by
+     * two threads at once), which makes the test and the move one
      * step; a release store, not a compare-and-set, so that nothing stops C2 from scalar-replacing a
      * packet that does not escape (and a store costs no atomic instruction).
      *

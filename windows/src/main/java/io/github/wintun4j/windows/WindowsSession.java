@@ -11,7 +11,6 @@ import io.github.wintun4j.spi.BatchReceive;
 import io.github.wintun4j.spi.Arguments;
 import io.github.wintun4j.spi.ClaimedReceiver;
 import io.github.wintun4j.spi.ClaimedSender;
-import io.github.wintun4j.spi.SideClaim;
 import io.github.wintun4j.spi.ring.RingSession;
 import io.github.wintun4j.windows.sys.Kernel32;
 import io.github.wintun4j.windows.sys.WindowsAbi;
@@ -30,14 +29,20 @@ import java.util.concurrent.locks.ReentrantLock;
  * rules (sizes, release order, send order, error order); this class keeps what Java must add to it.
  *
  * <ul>
- *   <li>Memory safety: every native call on a ring runs under that direction's lock (receive and
- *       release under the receive lock; allocate, send and the end probe under the send lock), after
- *       checking that the session is not closed; every wait on the events runs inside a {@link CallGuard}.
- *       {@link #close()} refuses new calls, wakes the waiting ones (an event of our own, set at close, is
- *       waited on beside the DLL's read-wait event), waits for the waiters to leave, then takes both locks
- *       (so no ring call is in flight), revokes the packets' views ({@link PacketMemory}), and only then
- *       calls {@code WintunEndSession}, which frees the rings. The locks are taken per call anyway, so a
- *       call pays no more for its safety than the lock.</li>
+ *   <li>Memory safety, shared path: every native call on a ring runs under that direction's lock
+ *       (receive and release under the receive lock; allocate, send and the end probe under the send lock),
+ *       after checking that the session is not closed; every wait on the events runs inside a
+ *       {@link CallGuard}. {@link #close()} refuses new calls, wakes the waiting ones (an event of our own,
+ *       set at close, is waited on beside the DLL's read-wait event), waits for the waiters to leave, then
+ *       takes both locks (so no ring call is in flight), revokes the packets' views ({@link PacketMemory}),
+ *       and only then calls {@code WintunEndSession}, which frees the rings.</li>
+ *   <li>Memory safety, claimed path: the thread that claimed a side ({@link #claimReceiver()},
+ *       {@link #claimSender()}) calls the DLL without the lock, after reading the closed flag (a volatile
+ *       read: no atomic instruction, no fence). Claiming takes the side's lock, so a claimant's calls never
+ *       overlap a shared call of its side. A {@code close()} while a side is claimed by another thread does
+ *       not end the session itself: the claimant does, at its next call (which reports
+ *       {@code ERROR_HANDLE_EOF}) or when it gives its claim back ({@link SessionClaims}, which also says
+ *       what a claimant that never calls again keeps alive).</li>
  *   <li>Packets: a packet moves from usable to done exactly once, under its direction's lock, so the
  *       DLL never sees a double release. Its state is in the packet object alone, which nothing else
  *       keeps: on the common path (received straight from the ring, released or sent by the caller) C2's
@@ -73,8 +78,7 @@ final class WindowsSession implements Session {
 
     private enum Wake { READ_EVENT, CLOSED, TIMEOUT }
 
-    private final SideClaim receiveClaim = new SideClaim("receive");
-    private final SideClaim sendClaim = new SideClaim("send");
+    private final SessionClaims claims = new SessionClaims();
     private final WindowsAdapter adapter;
     private final WintunLibrary wintun;
     private final Kernel32 kernel32;
@@ -87,10 +91,14 @@ final class WindowsSession implements Session {
     private final CallGuard guard = new CallGuard();
     private final ReentrantLock receiveLock = new ReentrantLock();
     private final ReentrantLock sendLock = new ReentrantLock();
-    /** {@code DWORD *PacketSize} of {@code WintunReceivePacket}, and its address; used under the receive lock. */
+    /** {@code DWORD *PacketSize} of {@code WintunReceivePacket}, and its address; used on the receive side (below). */
     private final ByteBuffer packetSize = ByteBuffer.allocateDirect(4).order(ByteOrder.nativeOrder());
     private final long packetSizeAddress;
-    /** Packets received ahead by {@link #awaitReadable} or {@link #isOpen()}; under the receive lock. */
+    /**
+     * Packets received ahead by {@link #awaitReadable} or {@link #isOpen()}. This, {@link #packetSize} and the
+     * memory's receive state belong to "the receive side": used under the receive lock, or by the receive
+     * side's claimant (claiming takes the lock, so the two never overlap); likewise the send side.
+     */
     private final ArrayDeque<WindowsPacket> ahead = new ArrayDeque<>();
     private final AtomicInteger waiters = new AtomicInteger();
     private volatile boolean terminated;
@@ -147,40 +155,72 @@ final class WindowsSession implements Session {
         return memory;
     }
 
+    /**
+     * Receives ahead to learn whether the adapter went away; while another thread holds the receive side,
+     * only what that thread learnt so far.
+     */
     @Override
     public boolean isOpen() {
+        if (claims.receive.isHeldByCaller()) {
+            if (guard.isClosed()) {
+                checkOut(claims.receive);
+                return false;
+            }
+            receiveAheadQuietly();
+            return !terminated;
+        }
         receiveLock.lock();
         try {
             if (guard.isClosed()) {
                 return false;
             }
-            receiveAhead();
-        } catch (WintunException corruptOrEnded) {
-            // terminated is set when it was the end
+            if (!claims.receive.isClaimed()) {
+                receiveAheadQuietly();
+            }
         } finally {
             receiveLock.unlock();
         }
         return !terminated;
     }
 
+    private void receiveAheadQuietly() {
+        try {
+            receiveAhead();
+        } catch (WintunException corruptOrEnded) {
+            // terminated is set when it was the end
+        }
+    }
+
     // Receiving
 
     @Override
     public Packet receivePacket() {
-        receiveClaim.checkCaller();
+        if (claims.receive.isHeldByCaller()) {
+            if (guard.isClosed()) {
+                throw closedFor(claims.receive, RECEIVE);
+            }
+            return receiveLocked();
+        }
         receiveLock.lock();
         try {
-            if (guard.isClosed()) {
-                throw closed(RECEIVE);
-            }
+            requireShared(claims.receive, RECEIVE);
             return receiveLocked();
         } finally {
             receiveLock.unlock();
         }
     }
 
+    /** On the shared path of {@code side}, under its lock: the session is open and nobody holds the side. */
+    private void requireShared(SessionClaims.Side side, String function) {
+        if (guard.isClosed()) {
+            throw closed(function);
+        }
+        side.requireUnclaimed();
+    }
+
     /**
-     * The next packet, those received ahead first; {@code null} when the ring is empty. The packet of the
+     * The next packet, those received ahead first; {@code null} when the ring is empty; on the receive side
+     * (under its lock or by its claimant; so are the methods below that use the ring). The packet of the
      * common path (nothing received ahead) is made here and reaches no field or collection, so that C2 can
      * scalar-replace it; a packet received ahead is made in {@link #receiveAhead()}.
      */
@@ -213,7 +253,7 @@ final class WindowsSession implements Session {
         }
     }
 
-    /** A packet just received at {@code address}, of the size {@link #receiveFromRing()} read; under the receive lock. */
+    /** A packet just received at {@code address}, of the size {@link #receiveFromRing()} read. */
     private WindowsPacket receivedPacket(long address) {
         WindowsPacket packet = new WindowsPacket(this, address, packetSize.getInt(0), true);
         memory.received(packet);
@@ -221,7 +261,7 @@ final class WindowsSession implements Session {
     }
 
     /**
-     * {@code WintunReceivePacket} once (dropping records of impossible sizes); under the receive lock.
+     * {@code WintunReceivePacket} once (dropping records of impossible sizes).
      *
      * @return the packet's address, its size in {@link #packetSize}; 0 when the ring is empty
      */
@@ -262,7 +302,6 @@ final class WindowsSession implements Session {
 
     @Override
     public Packet receivePacket(long timeout, TimeUnit unit) throws InterruptedException {
-        receiveClaim.checkCaller();
         long nanos = Arguments.requireTimeoutNanos(timeout, unit);
         Packet packet = receivePacket();
         if (packet != null || nanos == 0) {
@@ -281,7 +320,7 @@ final class WindowsSession implements Session {
             }
         }
         if (!guard.enter()) {
-            throw closed(RECEIVE);
+            throw closedFor(claims.receive, RECEIVE);
         }
         try {
             while (true) {
@@ -301,7 +340,7 @@ final class WindowsSession implements Session {
                     waiters.decrementAndGet();
                 }
                 if (wake == Wake.CLOSED) {
-                    throw closed(RECEIVE);
+                    throw closedFor(claims.receive, RECEIVE);
                 }
                 packet = receivePacket();
                 if (packet != null) {
@@ -318,13 +357,16 @@ final class WindowsSession implements Session {
 
     @Override
     public int receivePackets(Packet[] packets) {
-        receiveClaim.checkCaller();
         Objects.requireNonNull(packets, "packets");
+        if (claims.receive.isHeldByCaller()) {
+            if (guard.isClosed()) {
+                throw closedFor(claims.receive, RECEIVE);
+            }
+            return BatchReceive.fill(packets, this::receiveLocked);
+        }
         receiveLock.lock();
         try {
-            if (guard.isClosed()) {
-                throw closed(RECEIVE);
-            }
+            requireShared(claims.receive, RECEIVE);
             return BatchReceive.fill(packets, this::receiveLocked);
         } finally {
             receiveLock.unlock();
@@ -357,25 +399,42 @@ final class WindowsSession implements Session {
                 if (wake == Wake.CLOSED) {
                     return true;
                 }
+                if (wake == Wake.READ_EVENT && claims.receive.isClaimed() && !claims.receive.isHeldByCaller()) {
+                    kernel32.SetEvent(readEvent); // the claimant may be waiting for the one wake-up just taken
+                    return true;
+                }
             }
         } finally {
             guard.exit();
         }
     }
 
-    /** @return whether a receive would not report an empty ring; receives ahead to know */
+    /**
+     * @return whether a receive would not report an empty ring; receives ahead to know, but not while
+     *         another thread holds the receive side ({@code false} then: the read event tells)
+     */
     private boolean isReadable() {
+        if (claims.receive.isHeldByCaller()) {
+            return guard.isClosed() || readableNow();
+        }
         receiveLock.lock();
         try {
-            if (guard.isClosed() || terminated || !ahead.isEmpty()) {
+            return guard.isClosed() || !claims.receive.isClaimed() && readableNow();
+        } finally {
+            receiveLock.unlock();
+        }
+    }
+
+    /** On the receive side, not closed. */
+    private boolean readableNow() {
+        try {
+            if (terminated || !ahead.isEmpty()) {
                 return true;
             }
             receiveAhead();
             return !ahead.isEmpty();
         } catch (WintunException endedOrCorrupt) {
             return true;
-        } finally {
-            receiveLock.unlock();
         }
     }
 
@@ -400,52 +459,72 @@ final class WindowsSession implements Session {
 
     @Override
     public void releaseReceivePacket(Packet packet) {
-        receiveClaim.checkCaller();
         WindowsPacket own = owned(Arguments.requirePacket(packet), true);
+        if (claims.receive.isHeldByCaller()) {
+            if (guard.isClosed()) {
+                throw closedFor(claims.receive, RELEASE);
+            }
+            release(own);
+            return;
+        }
         receiveLock.lock();
         try {
-            if (guard.isClosed()) {
-                throw closed(RELEASE);
-            }
-            if (!own.finish()) {
-                throw new IllegalStateException("packet was already released");
-            }
-            wintun.WintunReleaseReceivePacket(handle, own.address);
+            requireShared(claims.receive, RELEASE);
+            release(own);
         } finally {
             receiveLock.unlock();
         }
+    }
+
+    /** On the receive side. */
+    private void release(WindowsPacket own) {
+        if (!own.finish()) {
+            throw new IllegalStateException("packet was already released");
+        }
+        wintun.WintunReleaseReceivePacket(handle, own.address);
     }
 
     // Sending
 
     @Override
     public Packet allocateSendPacket(int size) {
-        sendClaim.checkCaller();
         Arguments.requirePacketSize(size);
+        if (claims.send.isHeldByCaller()) {
+            if (guard.isClosed()) {
+                throw closedFor(claims.send, ALLOCATE);
+            }
+            return allocate(size);
+        }
         sendLock.lock();
         try {
-            if (guard.isClosed()) {
-                throw closed(ALLOCATE);
-            }
-            if (terminated) {
-                throw WindowsErrors.endOfFile(ALLOCATE, "the adapter is terminating");
-            }
-            long address = wintun.WintunAllocateSendPacket(handle, size);
-            if (address == 0) {
-                allocationFailed(size);
-                return null;
-            }
-            WindowsPacket packet = new WindowsPacket(this, address, size, false);
-            memory.allocated(packet);
-            return packet;
+            requireShared(claims.send, ALLOCATE);
+            return allocate(size);
         } finally {
             sendLock.unlock();
         }
     }
 
     /**
+     * On the send side (under its lock or by its claimant, as every method below that uses the send ring).
+     * The packet reaches no field or collection (a copying memory's is not scalar-replaced anyway).
+     */
+    private WindowsPacket allocate(int size) {
+        if (terminated) {
+            throw WindowsErrors.endOfFile(ALLOCATE, "the adapter is terminating");
+        }
+        long address = wintun.WintunAllocateSendPacket(handle, size);
+        if (address == 0) {
+            allocationFailed(size);
+            return null;
+        }
+        WindowsPacket packet = new WindowsPacket(this, address, size, false);
+        memory.allocated(packet);
+        return packet;
+    }
+
+    /**
      * Out of line (keeps {@link #allocateSendPacket} small enough to inline): returns when the ring is full,
-     * throws otherwise. Under the send lock.
+     * throws otherwise.
      */
     private void allocationFailed(int size) {
         int error = wintun.lastError();
@@ -461,23 +540,36 @@ final class WindowsSession implements Session {
 
     @Override
     public void sendPacket(Packet packet) {
-        sendClaim.checkCaller();
         WindowsPacket own = owned(Arguments.requirePacket(packet), false);
+        if (claims.send.isHeldByCaller()) {
+            if (guard.isClosed()) {
+                throw closedFor(claims.send, SEND);
+            }
+            send(own);
+            return;
+        }
         sendLock.lock();
         try {
-            if (guard.isClosed()) {
-                throw closed(SEND);
-            }
-            if (!own.finish()) {
-                throw alreadyDone(own);
-            }
-            memory.beforeSend(own);
-            wintun.WintunSendPacket(handle, own.address);
-            if (sendRingEnded()) {
-                throw WindowsErrors.endOfFile(SEND, "the adapter is terminating; the packet was dropped");
-            }
+            requireShared(claims.send, SEND);
+            send(own);
         } finally {
             sendLock.unlock();
+        }
+    }
+
+    /**
+     * {@code WintunSendPacket}, then the end probe: the send itself cannot fail, so only an allocation
+     * tells whether the adapter went away, which the API reports from this send.
+     */
+    private void send(WindowsPacket own) {
+        if (!own.finish()) {
+            throw alreadyDone(own);
+        }
+        memory.beforeSend(own);
+        wintun.WintunSendPacket(handle, own.address);
+        int probe = terminated ? WintunErrors.ERROR_HANDLE_EOF : wintun.WintunAllocateSendPacketError(handle, capacity);
+        if (probe != WintunErrors.ERROR_BUFFER_OVERFLOW) {
+            sendProbeAnswered(probe);
         }
     }
 
@@ -485,41 +577,60 @@ final class WindowsSession implements Session {
         return new IllegalStateException("packet was already " + (sent.state() == WindowsPacket.ABANDONED ? "closed" : "sent"));
     }
 
-    /** Asks the DLL whether the send ring ended, with an allocation that can never fit; under the send lock. */
-    private boolean sendRingEnded() {
-        if (terminated) {
-            return true;
-        }
-        long address = wintun.WintunAllocateSendPacket(handle, capacity);
-        if (address != 0) {
+    /**
+     * Out of line (keeps {@link #send} small enough to inline): the end probe, an allocation of the whole
+     * capacity that never fits, did not answer "ring full" ({@code ERROR_BUFFER_OVERFLOW}). Throws when the
+     * ring ended.
+     */
+    private void sendProbeAnswered(int error) {
+        if (error == 0) {
             throw new WintunException(ALLOCATE, WintunErrors.ERROR_GEN_FAILURE, "the DLL allocated a packet as large"
                     + " as its ring (0x" + Integer.toHexString(capacity) + " bytes): it does not follow wintun.h 0.14");
         }
-        if (wintun.lastError() == WintunErrors.ERROR_HANDLE_EOF) {
+        if (error == WintunErrors.ERROR_HANDLE_EOF) {
             terminated = true;
+            throw WindowsErrors.endOfFile(SEND, "the adapter is terminating; the packet was dropped");
         }
-        return terminated;
+        // another error is not an end: the packet went out
     }
 
-    /** Ends a packet its user closed: releases a received one, discards an unsent one. Never throws. */
+    /**
+     * Ends a packet its user closed: releases a received one, discards an unsent one. Never throws, but on a
+     * thread other than the claimant of the packet's side.
+     */
     void closePacket(WindowsPacket packet) {
+        SessionClaims.Side side = packet.isReceived() ? claims.receive : claims.send;
+        if (side.isHeldByCaller()) {
+            if (guard.isClosed()) {
+                checkOut(side);
+            } else {
+                closeOnSide(packet);
+            }
+            return;
+        }
         ReentrantLock lock = packet.isReceived() ? receiveLock : sendLock;
         lock.lock();
         try {
             if (guard.isClosed()) {
                 return;
             }
-            if (packet.isReceived()) {
-                if (packet.finish()) {
-                    wintun.WintunReleaseReceivePacket(handle, packet.address);
-                }
-            } else if (packet.abandon()) {
-                // A zero version nibble makes the driver drop it as non-IP; it must still be "sent" so
-                // that the packets allocated after it are not held back.
-                wintun.WintunSendPacket(handle, zeroed(packet));
-            }
+            side.requireUnclaimed();
+            closeOnSide(packet);
         } finally {
             lock.unlock();
+        }
+    }
+
+    /** On the packet's side. */
+    private void closeOnSide(WindowsPacket packet) {
+        if (packet.isReceived()) {
+                if (packet.finish()) {
+                wintun.WintunReleaseReceivePacket(handle, packet.address);
+            }
+        } else if (packet.abandon()) {
+            // A zero version nibble makes the driver drop it as non-IP; it must still be "sent" so
+            // that the packets allocated after it are not held back.
+            wintun.WintunSendPacket(handle, zeroed(packet));
         }
     }
 
@@ -545,26 +656,60 @@ final class WindowsSession implements Session {
         return WindowsErrors.endOfFile(function, "the session was closed");
     }
 
-    // Claims: wintun.dll serialises its calls itself, so a claim here only keeps other threads out.
+    /**
+     * @return the error of a call that saw the session closed; a claimant of {@code side} checks out first
+     *         (and ends the session when it is the last that may call the DLL)
+     */
+    private WintunException closedFor(SessionClaims.Side side, String function) {
+        if (side.isHeldByCaller()) {
+            checkOut(side);
+        }
+        return closed(function);
+    }
+
+    /** The claimant of {@code side} saw the session closed. */
+    private void checkOut(SessionClaims.Side side) {
+        if (claims.checkOut(side)) {
+            end();
+        }
+    }
+
+    // Claims: wintun.dll serialises its calls itself, so a claimant needs no lock; see SessionClaims.
 
     @Override
     public Receiver claimReceiver() {
-        if (guard.isClosed()) {
-            throw closed(RECEIVE);
-        }
-        receiveClaim.claim();
-        return new ClaimedReceiver(this, receiveClaim::unclaim);
+        claim(claims.receive, receiveLock, RECEIVE);
+        return new ClaimedReceiver(this, () -> giveBack(claims.receive));
     }
 
     @Override
     public Sender claimSender() {
-        if (guard.isClosed()) {
-            throw closed(SEND);
-        }
-        sendClaim.claim();
-        return new ClaimedSender(this, sendClaim::unclaim);
+        claim(claims.send, sendLock, SEND);
+        return new ClaimedSender(this, () -> giveBack(claims.send));
     }
 
+    private void claim(SessionClaims.Side side, ReentrantLock lock, String function) {
+        lock.lock(); // a shared call of this side in flight ends first, and later ones see the claim
+        try {
+            if (guard.isClosed() || !claims.claim(side)) {
+                throw closed(function);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** On the claimant's thread, once. */
+    private void giveBack(SessionClaims.Side side) {
+        if (claims.unclaim(side)) {
+            end();
+        }
+    }
+
+    /**
+     * Refuses new calls and wakes the waiting ones; ends the session at once unless another thread holds a
+     * side, whose claimant then ends it ({@link SessionClaims}).
+     */
     @Override
     public void close() {
         if (!guard.close()) {
@@ -572,7 +717,14 @@ final class WindowsSession implements Session {
         }
         kernel32.SetEvent(closeEvent);
         guard.awaitQuiescent(); // the waiters left (they take the locks inside the guard: not under them)
-        receiveLock.lock();     // no ring call is in flight, and every later one sees the guard closed
+        if (claims.close()) {
+            end();
+        }
+    }
+
+    /** Frees the rings: once, when closed and no claimant may call the DLL any more. */
+    private void end() {
+        receiveLock.lock(); // no shared ring call is in flight, and every later one sees the guard closed
         sendLock.lock();
         try {
             memory.close();
