@@ -73,36 +73,47 @@ done
 
 # The table: C from "<case> <size> <mean> <min>" lines; JMH from its CSV (Benchmark, Mode, Threads,
 # Samples, Score, Error, Unit, Param: backend, Param: size), including the gc.alloc.rate.norm rows.
+# Per row: the mean of the rounds, and for FFM the lowest and highest round (the spread).
 awk '
     FNR == NR { c[$1 " " $2] += $3; cn[$1 " " $2]++; next }
     /^"Benchmark"/ { next }
     {
         gsub(/["\r]/, ""); split($0, f, ",")
         name = f[1]; sub(/.*BindingCostBenchmark\./, "", name)
-        key = f[8] " " f[9]
-        if (name == "receiveRelease") { j["receive+release " key] += f[5]; jn["receive+release " key]++ }
-        else if (name == "allocateSend") { j["allocate+send " key] += f[5]; jn["allocate+send " key]++ }
-        else if (name == "receiveRelease:gc.alloc.rate.norm") { b["receive+release " key] = f[5] }
-        else if (name == "allocateSend:gc.alloc.rate.norm") { b["allocate+send " key] = f[5] }
+        metric = "time"
+        if (sub(/:gc\.alloc\.rate\.norm$/, "", name)) metric = "bytes"
+        else if (name ~ /:/) next
+        path = sub(/Claimed$/, "", name) ? "claimed" : "thread-safe"
+        if (name == "receiveRelease") kase = "receive+release"
+        else if (name == "allocateSend") kase = "allocate+send"
+        else next
+        key = kase " " path " " f[8] " " f[9]
+        if (metric == "bytes") { b[key] = f[5]; next }
+        j[key] += f[5]; jn[key]++
+        if (!(key in lo) || f[5] < lo[key]) lo[key] = f[5]
+        if (!(key in hi) || f[5] > hi[key]) hi[key] = f[5]
     }
     function mean(sum, n) { return n ? sum / n : 0 }
-    function ratio(x, y) { return y ? sprintf("%.2f", x / y) : "-" }
+    function ratio(x, y) { return y && x ? sprintf("%.2f", x / y) : "-" }
+    function bytes(k) { return b[k] == "" ? "-" : sprintf("%.1f", b[k]) }
     END {
         print ""
-        print "| case | size | C ns/packet | C with the session'\''s probe | FFM ns/packet | JNA ns/packet | FFM/C | JNA/C | FFM/C same calls | JNA/C same calls | FFM B/op | JNA B/op |"
+        print "| case | path | size | C ns/packet | C, the same calls | FFM ns/packet | FFM rounds min-max | JNA ns/packet | FFM/C same calls | JNA/C same calls | FFM B/op | JNA B/op |"
         print "|---|---|---|---|---|---|---|---|---|---|---|---|"
         split("receive+release allocate+send", cases, " ")
+        split("thread-safe claimed", paths, " ")
         split("64 1500", sizes, " ")
-        for (i = 1; i <= 2; i++) for (s = 1; s <= 2; s++) {
-            k = cases[i] " " sizes[s]
-            cc = mean(c[k], cn[k])
+        for (i = 1; i <= 2; i++) for (p = 1; p <= 2; p++) for (s = 1; s <= 2; s++) {
+            kc = cases[i] " " sizes[s]
+            cc = mean(c[kc], cn[kc])
             same = cases[i] == "allocate+send" ? mean(c["allocate+send+probe " sizes[s]], cn["allocate+send+probe " sizes[s]]) : cc
-            ffm = mean(j[cases[i] " ffm " sizes[s]], jn[cases[i] " ffm " sizes[s]])
-            jna = mean(j[cases[i] " jna " sizes[s]], jn[cases[i] " jna " sizes[s]])
-            printf "| %s | %s | %.1f | %.1f | %.1f | %.1f | %s | %s | %s | %s | %s | %s |\n", cases[i], sizes[s], cc, same, ffm, jna,
-                ratio(ffm, cc), ratio(jna, cc), ratio(ffm, same), ratio(jna, same),
-                b[cases[i] " ffm " sizes[s]] == "" ? "-" : sprintf("%.1f", b[cases[i] " ffm " sizes[s]]),
-                b[cases[i] " jna " sizes[s]] == "" ? "-" : sprintf("%.1f", b[cases[i] " jna " sizes[s]])
+            kf = cases[i] " " paths[p] " ffm " sizes[s]
+            kj = cases[i] " " paths[p] " jna " sizes[s]
+            ffm = mean(j[kf], jn[kf])
+            jna = mean(j[kj], jn[kj])
+            printf "| %s | %s | %s | %.1f | %.1f | %.1f | %s | %.1f | %s | %s | %s | %s |\n", cases[i], paths[p], sizes[s],
+                cc, same, ffm, jn[kf] ? sprintf("%.1f-%.1f", lo[kf], hi[kf]) : "-", jna,
+                ratio(ffm, same), ratio(jna, same), bytes(kf), bytes(kj)
         }
     }
 ' "$work/c.txt" "$work/jmh.csv"

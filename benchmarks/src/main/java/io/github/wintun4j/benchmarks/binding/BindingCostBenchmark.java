@@ -1,6 +1,7 @@
 package io.github.wintun4j.benchmarks.binding;
 
 import io.github.wintun4j.Packet;
+import io.github.wintun4j.Sender;
 import io.github.wintun4j.Session;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -17,7 +18,9 @@ import java.util.concurrent.TimeUnit;
  * ABI simulator: what the FFM and the JNA backends add to the native calls that
  * {@code src/main/c/binding_cost.c} makes straight from C ({@code benchmarks/binding-cost.sh} runs
  * both and prints the ratios). Neither side touches the packets' bytes: only the calls are measured.
- * One operation is one packet.
+ * One operation is one packet. {@code receiveRelease} and {@code allocateSend} use the session's own
+ * (thread-safe, locking) methods; the {@code ...Claimed} twins the same calls through a claimed
+ * {@code Receiver} and {@code Sender}, which take no lock.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -43,5 +46,21 @@ public class BindingCostBenchmark {
     public void allocateSend(SimulatedSession state) {
         Session session = state.session;
         session.sendPacket(session.allocateSendPacket(state.size));
+    }
+
+    /** As {@link #receiveRelease}, through the claimed receiver. */
+    @Benchmark
+    public int receiveReleaseClaimed(ClaimedSides sides) {
+        Packet packet = sides.receive();
+        int size = packet.size();
+        sides.receiver.releaseReceivePacket(packet);
+        return size;
+    }
+
+    /** As {@link #allocateSend} (the same three calls), through the claimed sender. */
+    @Benchmark
+    public void allocateSendClaimed(ClaimedSides sides) {
+        Sender sender = sides.sender;
+        sender.sendPacket(sender.allocateSendPacket(sides.simulated.size));
     }
 }

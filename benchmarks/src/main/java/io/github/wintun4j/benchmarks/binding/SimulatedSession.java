@@ -90,11 +90,20 @@ public class SimulatedSession {
      *         empty, so that the receive measured always returns a packet made on one path
      */
     Packet receive() {
+        beforeReceive();
+        return received(session.receivePacket());
+    }
+
+    /** Before each receive: replays the ring (out of line) when the packets delivered were all received. */
+    void beforeReceive() {
         if (left == 0) {
             replay();
         }
         left--;
-        Packet packet = session.receivePacket();
+    }
+
+    /** @return the packet a receive that follows {@link #beforeReceive()} returned; never {@code null} */
+    static Packet received(Packet packet) {
         if (packet == null) {
             throw new IllegalStateException("the receive ring ran empty early");
         }
