@@ -173,8 +173,10 @@ public final class MockNetwork {
      * Hands up to {@code max} packets the application sent (those {@link #takeSent()} would
      * return, in the same order) to {@code sink}, without copying the ones still in the send ring.
      *
-     * @param sink receives each packet as a read-only, big-endian view, valid only during the
-     *             call; it may {@link #deliver} but must not take
+     * @param sink receives each packet as a read-only, big-endian view from its position to its
+     *             limit (a packet still in the send ring is shown in place, through a view that is
+     *             reused, so that draining allocates nothing), valid only during the call; it may
+     *             {@link #deliver} but must not take
      * @param max  the most packets to hand over, {@code >= 0}
      * @return how many packets were handed over
      * @throws NullPointerException     when the sink is null

@@ -1,6 +1,7 @@
 package io.github.wintun4j.mock;
 
 import io.github.wintun4j.spi.DriverPacketRules;
+import io.github.wintun4j.spi.ring.RingReader;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -32,6 +33,7 @@ final class SentTraffic {
     private final CopyOnWriteArrayList<MockResponder> responders = new CopyOnWriteArrayList<>();
     private final ReentrantLock lock = new ReentrantLock();
     private final SentQueue queue;
+    private final RecordRule rule = new RecordRule();
     /** Guarded by {@link #lock}: whether this thread is inside a responder or a drain sink. */
     private boolean consuming;
 
@@ -144,33 +146,54 @@ final class SentTraffic {
         }
         boolean outermost = !consuming;
         consuming = true;
+        rule.start(from, answer, unhandled);
         try {
-            int[] passed = {0};
-            while (passed[0] < max) {
-                int records = from.fromApplication.drain(record -> {
-                    ByteBuffer packet = record.slice().asReadOnlyBuffer().order(ByteOrder.BIG_ENDIAN);
-                    if (!DriverPacketRules.acceptsFromApplication(packet)) {
-                        counters.droppedNonIp();
-                        return;
-                    }
-                    if (answer && answered(packet)) {
-                        counters.sent();
-                        return;
-                    }
-                    // Counted once taken: a sink that throws leaves its record in the ring for the next take.
-                    unhandled.accept(packet);
-                    passed[0]++;
-                    counters.sent();
-                }, max - passed[0]);
-                if (records == 0) {
-                    break;
-                }
+            while (rule.passed < max && from.fromApplication.drain(rule, max - rule.passed) > 0) {
+                // again: non-IP and answered records do not count toward max
             }
-            return passed[0];
+            return rule.passed;
         } finally {
+            rule.start(null, false, null);
             if (outermost) {
                 consuming = false;
             }
+        }
+    }
+
+    /**
+     * The driver rule and the responders, applied to each record drained from a send ring. One
+     * instance, reused under the lock, so that consuming allocates nothing per record (but the
+     * copies a responder is given, and the queue's copies).
+     */
+    private final class RecordRule implements RingReader.RecordSink {
+        private ByteBuffer view;
+        private boolean answer;
+        private Consumer<ByteBuffer> unhandled;
+        private int passed;
+
+        void start(SessionLink from, boolean answerPackets, Consumer<ByteBuffer> sink) {
+            view = from == null ? null : from.sendRingView;
+            answer = answerPackets;
+            unhandled = sink;
+            passed = 0;
+        }
+
+        @Override
+        public void accept(ByteBuffer record) {
+            // The same bytes, read-only: limit first, so that the position is always within it.
+            ByteBuffer packet = view.limit(record.limit()).position(record.position());
+            if (!DriverPacketRules.acceptsFromApplication(packet)) {
+                counters.droppedNonIp();
+                return;
+            }
+            if (answer && !responders.isEmpty() && answered(packet.slice())) {
+                counters.sent();
+                return;
+            }
+            // Counted once taken: a sink that throws leaves its record in the ring for the next take.
+            unhandled.accept(packet);
+            passed++;
+            counters.sent();
         }
     }
 

@@ -4,6 +4,9 @@ import io.github.wintun4j.spi.ring.Ring;
 import io.github.wintun4j.spi.ring.RingReader;
 import io.github.wintun4j.spi.ring.RingWriter;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+
 /**
  * The driver's side of one session: the two rings and the ends the application does not hold, a
  * writer on the receive ring (packets toward the application) and a reader on the send ring
@@ -17,6 +20,8 @@ final class SessionLink {
     final Ring sendRing;
     final RingWriter toApplication;
     final RingReader fromApplication;
+    /** A read-only, big-endian view of the send ring, re-aimed at each record the network side reads. */
+    final ByteBuffer sendRingView;
     private volatile boolean closing;
 
     /**
@@ -29,6 +34,7 @@ final class SessionLink {
         this.sendRing = new Ring(capacity);
         this.toApplication = new RingWriter(receiveRing, "MockNetwork.deliver");
         this.fromApplication = new RingReader(sendRing, "MockNetwork.takeSent");
+        this.sendRingView = sendRing.memory().asReadOnlyBuffer().order(ByteOrder.BIG_ENDIAN);
     }
 
     /** The application started to close its session: nothing more goes toward it. */
