@@ -51,7 +51,7 @@ trap 'rm -rf "$work"' EXIT
 cp "$root/windows/target/wintun4j-sim/libwintun4j-sim.so" "$work/"
 cp "$root/benchmarks/target/benchmarks.jar" "$work/"
 sim=$work/libwintun4j-sim.so
-gcc -std=c11 -O2 -Wall -Wextra -o "$work/binding_cost" "$root/benchmarks/src/main/c/binding_cost.c" -ldl
+gcc -std=c11 -O2 -Wall -Wextra -pthread -o "$work/binding_cost" "$root/benchmarks/src/main/c/binding_cost.c" -ldl
 
 echo "machine: $(nproc) CPUs, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)"
 echo "JDK: $("$JAVA_HOME/bin/java" -version 2>&1 | head -1)"
@@ -71,7 +71,8 @@ while [ "$round" -le "$rounds" ]; do
     round=$((round + 1))
 done
 
-# The table: C from "<case> <size> <mean> <min>" lines; JMH from its CSV (Benchmark, Mode, Threads,
+# The table: C from "<case>[/1thread] <size> <mean> <min>" lines (the plain names ran with a second,
+# idle thread: glibc's mutexes in the simulator then use atomic instructions, as in any JVM); JMH from its CSV (Benchmark, Mode, Threads,
 # Samples, Score, Error, Unit, Param: backend, Param: size), including the gc.alloc.rate.norm rows.
 # Per row: the mean of the rounds, and for FFM the lowest and highest round (the spread).
 awk '
@@ -98,21 +99,23 @@ awk '
     function bytes(k) { return b[k] == "" ? "-" : sprintf("%.1f", b[k]) }
     END {
         print ""
-        print "| case | path | size | C ns/packet | C, the same calls | FFM ns/packet | FFM rounds min-max | JNA ns/packet | FFM/C same calls | JNA/C same calls | FFM B/op | JNA B/op |"
-        print "|---|---|---|---|---|---|---|---|---|---|---|---|"
+        print "| case | path | size | C ns/packet | C, the same calls | C, same calls, 1 thread | FFM ns/packet | FFM rounds min-max | JNA ns/packet | FFM/C same calls | JNA/C same calls | FFM B/op | JNA B/op |"
+        print "|---|---|---|---|---|---|---|---|---|---|---|---|---|"
         split("receive+release allocate+send", cases, " ")
         split("thread-safe claimed", paths, " ")
         split("64 1500", sizes, " ")
         for (i = 1; i <= 2; i++) for (p = 1; p <= 2; p++) for (s = 1; s <= 2; s++) {
             kc = cases[i] " " sizes[s]
             cc = mean(c[kc], cn[kc])
-            same = cases[i] == "allocate+send" ? mean(c["allocate+send+probe " sizes[s]], cn["allocate+send+probe " sizes[s]]) : cc
+            calls = cases[i] == "allocate+send" ? "allocate+send+probe" : cases[i]
+            same = mean(c[calls " " sizes[s]], cn[calls " " sizes[s]])
+            one = mean(c[calls "/1thread " sizes[s]], cn[calls "/1thread " sizes[s]])
             kf = cases[i] " " paths[p] " ffm " sizes[s]
             kj = cases[i] " " paths[p] " jna " sizes[s]
             ffm = mean(j[kf], jn[kf])
             jna = mean(j[kj], jn[kj])
-            printf "| %s | %s | %s | %.1f | %.1f | %.1f | %s | %.1f | %s | %s | %s | %s |\n", cases[i], paths[p], sizes[s],
-                cc, same, ffm, jn[kf] ? sprintf("%.1f-%.1f", lo[kf], hi[kf]) : "-", jna,
+            printf "| %s | %s | %s | %.1f | %.1f | %.1f | %.1f | %s | %.1f | %s | %s | %s | %s |\n", cases[i], paths[p], sizes[s],
+                cc, same, one, ffm, jn[kf] ? sprintf("%.1f-%.1f", lo[kf], hi[kf]) : "-", jna,
                 ratio(ffm, same), ratio(jna, same), bytes(kf), bytes(kj)
         }
     }

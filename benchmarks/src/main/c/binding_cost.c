@@ -12,21 +12,30 @@
  *                        wintun4j's session makes after every send to learn whether the adapter went
  *                        away (the API reports ERROR_HANDLE_EOF from such a send)
  *
+ * Threads: every case runs twice. First in a process of one thread (case names suffixed "/1thread"):
+ * there glibc's pthread_mutex_lock/unlock, which the simulator takes around every call, skip their
+ * atomic instructions (glibc's single-thread fast path), so these numbers are lower than any real
+ * caller gets. Then again after starting one idle thread (the plain case names): the mutexes now use
+ * atomic instructions, as they always do in a JVM (which runs many threads) and as wintun.dll's
+ * critical sections always do on Windows. The Java benchmarks are compared with the second run.
+ *
  * The receive ring is filled once with as many packets as it holds and refilled with the
  * simulator's replay hook (no copying) when a receive finds it empty; sent packets are discarded
  * by the simulator unseen (its discard hook). Neither side touches the packets' bytes.
  *
  * Usage: binding_cost <absolute path of libwintun4j-sim.so> [seconds per round] [rounds]
- * Prints one line per case: "<case> <size> <mean ns/packet> <min ns/packet>" over the rounds.
+ * Prints one line per case: "<case>[/1thread] <size> <mean ns/packet> <min ns/packet>" over the rounds.
  */
 #define _GNU_SOURCE
 #include <dlfcn.h>
 #include <errno.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 typedef void *HANDLE;
 typedef uint32_t DWORD;
@@ -147,7 +156,18 @@ static void allocate_send_probe(long n)
     sink += errors;
 }
 
+/* The idle thread that makes the process multi-threaded. */
+static void *idle(void *unused)
+{
+    (void)unused;
+    for (;;)
+        pause();
+    return NULL;
+}
+
 /* Runs one case: a warm-up round, then rounds of about `seconds` each; prints mean and min ns/packet. */
+static const char *suffix = "/1thread"; /* until the idle thread runs */
+
 static void run(const char *name, DWORD size, void (*loop)(long), double seconds, int rounds)
 {
     long n = 1000;
@@ -169,8 +189,32 @@ static void run(const char *name, DWORD size, void (*loop)(long), double seconds
         if (per < min)
             min = per;
     }
-    printf("%s %u %.2f %.2f\n", name, size, sum / rounds, min);
+    printf("%s%s %u %.2f %.2f\n", name, suffix, size, sum / rounds, min);
     fflush(stdout);
+}
+
+/* Every case for both sizes, each on a fresh adapter and session (as each JMH trial has); 0 when done. */
+static int run_all(double seconds, int rounds)
+{
+    static const WCHAR name[] = {'b', 'e', 'n', 'c', 'h', 0};
+    static const WCHAR type[] = {'w', 'i', 'n', 't', 'u', 'n', '4', 'j', 0};
+    static const DWORD sizes[] = {64, 1500};
+    for (int s = 0; s < 2; s++) {
+        HANDLE adapter = WintunCreateAdapter(name, type, NULL);
+        if (!adapter || !(WintunGetAdapterLUID(adapter, &luid), session = WintunStartSession(adapter, CAPACITY))) {
+            fprintf(stderr, "binding_cost: cannot start a session (%d)\n", errno);
+            return 2;
+        }
+        WintunSimDiscardSent(luid, 1);
+        fill_receive_ring(sizes[s]);
+        send_size = sizes[s];
+        run("receive+release", sizes[s], receive_release, seconds, rounds);
+        run("allocate+send", sizes[s], allocate_send, seconds, rounds);
+        run("allocate+send+probe", sizes[s], allocate_send_probe, seconds, rounds);
+        WintunEndSession(session);
+        WintunCloseAdapter(adapter);
+    }
+    return 0;
 }
 
 int main(int argc, char **argv)
@@ -199,24 +243,15 @@ int main(int argc, char **argv)
     *(void **)&WintunSimReplayReceived = symbol(library, "WintunSimReplayReceived");
     *(void **)&WintunSimDiscardSent = symbol(library, "WintunSimDiscardSent");
 
-    static const WCHAR name[] = {'b', 'e', 'n', 'c', 'h', 0};
-    static const WCHAR type[] = {'w', 'i', 'n', 't', 'u', 'n', '4', 'j', 0};
-    DWORD sizes[] = {64, 1500};
-    for (int s = 0; s < 2; s++) {
-        /* A fresh adapter and session per size, as each JMH trial has. */
-        HANDLE adapter = WintunCreateAdapter(name, type, NULL);
-        if (!adapter || !(WintunGetAdapterLUID(adapter, &luid), session = WintunStartSession(adapter, CAPACITY))) {
-            fprintf(stderr, "binding_cost: cannot start a session (%d)\n", errno);
-            return 2;
-        }
-        WintunSimDiscardSent(luid, 1);
-        fill_receive_ring(sizes[s]);
-        send_size = sizes[s];
-        run("receive+release", sizes[s], receive_release, seconds, rounds);
-        run("allocate+send", sizes[s], allocate_send, seconds, rounds);
-        run("allocate+send+probe", sizes[s], allocate_send_probe, seconds, rounds);
-        WintunEndSession(session);
-        WintunCloseAdapter(adapter);
+    if (run_all(seconds, rounds) != 0)
+        return 2;
+    pthread_t thread;
+    if (pthread_create(&thread, NULL, idle, NULL) != 0) {
+        fprintf(stderr, "binding_cost: cannot start the idle thread\n");
+        return 2;
     }
+    suffix = "";
+    if (run_all(seconds, rounds) != 0)
+        return 2;
     return (int)(sink & 0);
 }
