@@ -199,12 +199,12 @@ final class WindowsSession implements Session {
             if (guard.isClosed()) {
                 throw closedFor(claims.receive, RECEIVE);
             }
-            return receiveLocked();
+            return receiveNext();
         }
         receiveLock.lock();
         try {
             requireShared(claims.receive, RECEIVE);
-            return receiveLocked();
+            return receiveNext();
         } finally {
             receiveLock.unlock();
         }
@@ -224,7 +224,7 @@ final class WindowsSession implements Session {
      * common path (nothing received ahead) is made here and reaches no field or collection, so that C2 can
      * scalar-replace it; a packet received ahead is made in {@link #receiveAhead()}.
      */
-    private WindowsPacket receiveLocked() {
+    private WindowsPacket receiveNext() {
         if (terminated) {
             throw WindowsErrors.endOfFile(RECEIVE, "the adapter is terminating");
         }
@@ -362,12 +362,12 @@ final class WindowsSession implements Session {
             if (guard.isClosed()) {
                 throw closedFor(claims.receive, RECEIVE);
             }
-            return BatchReceive.fill(packets, this::receiveLocked);
+            return BatchReceive.fill(packets, this::receiveNext);
         }
         receiveLock.lock();
         try {
             requireShared(claims.receive, RECEIVE);
-            return BatchReceive.fill(packets, this::receiveLocked);
+            return BatchReceive.fill(packets, this::receiveNext);
         } finally {
             receiveLock.unlock();
         }

@@ -41,6 +41,14 @@ public final class SimHooks {
 
     public static native int WintunSimCorruptReceiveRing(long luid);
 
+    /** Sets whether sent packets are dropped unseen; non-zero when the adapter has a session (the simulator still holds its rings). */
+    public static native int WintunSimDiscardSent(long luid, int discard);
+
+    /** @return whether the simulator still holds a session (its rings) for the adapter: not yet ended by WintunEndSession */
+    public static boolean hasSession(long luid) {
+        return WintunSimDiscardSent(luid, 0) != 0;
+    }
+
     /** Calls the installed logger with a UTF-16 message, from a new native thread when asked; returns once done. */
     public static native int WintunSimLog(int level, ByteBuffer message, int fromNewThread);
 }

@@ -1,0 +1,272 @@
+package io.github.wintun4j.windows.testkit;
+
+import io.github.wintun4j.Adapter;
+import io.github.wintun4j.Packet;
+import io.github.wintun4j.Receiver;
+import io.github.wintun4j.Sender;
+import io.github.wintun4j.Session;
+import io.github.wintun4j.WintunConstants;
+import io.github.wintun4j.WintunDriver;
+import io.github.wintun4j.WintunErrors;
+import io.github.wintun4j.WintunException;
+import io.github.wintun4j.tck.TestPackets;
+import io.github.wintun4j.windows.PlatformBackend;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * A claimed side calls the DLL without the session's locks, so a {@code close()} on another thread must
+ * leave {@code WintunEndSession} (which frees the rings) to the claimant. These tests close sessions under
+ * claimants in every order that matters (idle, blocked in a wait, hammering the rings, giving the claim back
+ * at the same moment, the adapter closed under them) and check with the simulator when the rings are freed:
+ * never while the claimant may call, always once it saw the close or gave its claim back. A mistake here
+ * crashes the JVM rather than failing a test.
+ */
+public abstract class WindowsClaimSafetyTest {
+
+    private WintunDriver driver;
+    private Adapter adapter;
+    private long luid;
+    private SimNetworkSide network;
+    private final ExecutorService claimant = Executors.newSingleThreadExecutor(r -> new Thread(r, "claimant"));
+
+    /** @return the backend under test */
+    protected abstract PlatformBackend backend();
+
+    @BeforeEach
+    void open() {
+        driver = backend().openDriver(Simulator.dll());
+        adapter = driver.createAdapter("claimsafe" + ProcessHandle.current().pid() % 10000, "Test", null);
+        luid = adapter.luid();
+        network = new SimNetworkSide(luid);
+    }
+
+    @AfterEach
+    void close() {
+        claimant.shutdownNow();
+        driver.close();
+    }
+
+    /** Runs a step on the claimant's thread and returns what it returned, or throws what it threw. */
+    private <T> T onClaimant(Callable<T> step) throws Exception {
+        try {
+            return claimant.submit(step).get(10, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw (Exception) e.getCause();
+        }
+    }
+
+    private static void assertEndOfFile(Throwable thrown) {
+        assertThat(thrown).isInstanceOf(WintunException.class);
+        assertThat(((WintunException) thrown).errorCode()).isEqualTo(WintunErrors.ERROR_HANDLE_EOF);
+    }
+
+    @Test
+    void aCloseOnAnotherThreadLeavesTheEndToTheClaimantsNextCall() throws Exception {
+        Session session = adapter.startSession(WintunConstants.MIN_RING_CAPACITY);
+        Receiver receiver = onClaimant(session::claimReceiver);
+        Sender sender = onClaimant(session::claimSender);
+
+        session.close();
+        assertThat(SimHooks.hasSession(luid)).as("rings kept while the claimant may call").isTrue();
+        assertThat(session.isOpen()).isFalse();
+
+        assertEndOfFile(catchOnClaimant(receiver::receivePacket));
+        assertThat(SimHooks.hasSession(luid)).as("the sender may still call").isTrue();
+        assertEndOfFile(catchOnClaimant(() -> sender.allocateSendPacket(60)));
+        assertThat(SimHooks.hasSession(luid)).as("ended by the last claimant's call").isFalse();
+        onClaimant(() -> {
+            receiver.close();
+            sender.close();
+            return null;
+        });
+    }
+
+    private Throwable catchOnClaimant(Callable<?> step) throws Exception {
+        return onClaimant(() -> {
+            try {
+                step.call();
+                return null;
+            } catch (Throwable t) {
+                return t;
+            }
+        });
+    }
+
+    @Test
+    void aClaimantThatNeverCallsAgainKeepsTheRingsUntilItGivesTheClaimBack() throws Exception {
+        Session session = adapter.startSession(WintunConstants.MIN_RING_CAPACITY);
+        Receiver receiver = onClaimant(session::claimReceiver);
+        session.close();
+        session.close();
+        assertThat(SimHooks.hasSession(luid)).isTrue();
+        onClaimant(() -> {
+            receiver.close();
+            return null;
+        });
+        assertThat(SimHooks.hasSession(luid)).isFalse();
+    }
+
+    @Test
+    @Timeout(20)
+    void aClaimantBlockedInAWaitWakesAtTheCloseAndEndsTheSession() throws Exception {
+        Session session = adapter.startSession(WintunConstants.MIN_RING_CAPACITY);
+        Receiver receiver = onClaimant(session::claimReceiver);
+        CountDownLatch waiting = new CountDownLatch(1);
+        CompletableFuture<Throwable> outcome = CompletableFuture.supplyAsync(() -> {
+            try {
+                waiting.countDown();
+                receiver.receivePacket(30, TimeUnit.SECONDS);
+                return null;
+            } catch (Throwable t) {
+                return t;
+            }
+        }, claimant);
+        waiting.await();
+        Thread.sleep(50);
+        long start = System.nanoTime();
+        session.close();
+        Throwable thrown = outcome.get(5, TimeUnit.SECONDS);
+        assertEndOfFile(thrown);
+        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(2000);
+        assertThat(SimHooks.hasSession(luid)).isFalse();
+    }
+
+    @Test
+    void closingTheAdapterUnderAnIdleClaimantIsSafe() throws Exception {
+        Session session = adapter.startSession(WintunConstants.MIN_RING_CAPACITY);
+        assertThat(network.deliver(List.of(TestPackets.ipv4(1, 0, 60)))).isTrue();
+        Receiver receiver = onClaimant(session::claimReceiver);
+        Packet held = onClaimant(receiver::receivePacket);
+        assertThat(held).isNotNull();
+
+        adapter.close();
+        assertThat(held.isUsable()).isFalse();
+        assertThatThrownBy(held::buffer).isInstanceOf(IllegalStateException.class);
+        assertEndOfFile(catchOnClaimant(receiver::receivePacket));
+        onClaimant(() -> {
+            held.close();
+            receiver.close();
+            return null;
+        });
+    }
+
+    @Test
+    void packetsOfAClaimedSideAreRefusedOnOtherThreads() throws Exception {
+        try (Session session = adapter.startSession(WintunConstants.MIN_RING_CAPACITY)) {
+            assertThat(network.deliver(List.of(TestPackets.ipv4(1, 0, 60)))).isTrue();
+            Receiver receiver = onClaimant(session::claimReceiver);
+            Sender sender = onClaimant(session::claimSender);
+            Packet received = onClaimant(() -> receiver.receivePacket(5, TimeUnit.SECONDS));
+            Packet allocated = onClaimant(() -> sender.allocateSendPacket(60));
+
+            for (Packet packet : new Packet[] {received, allocated}) {
+                assertThatThrownBy(packet::close).isInstanceOf(IllegalStateException.class).hasMessageContaining("claimed");
+                assertThat(packet.isUsable()).isTrue();
+            }
+            assertThatThrownBy(() -> session.releaseReceivePacket(received)).isInstanceOf(IllegalStateException.class);
+            assertThatThrownBy(() -> session.sendPacket(allocated)).isInstanceOf(IllegalStateException.class);
+            onClaimant(() -> {
+                received.close();
+                allocated.close();
+                receiver.close();
+                sender.close();
+                return null;
+            });
+            assertThat(received.isUsable()).isFalse();
+            assertThat(allocated.isUsable()).isFalse();
+        }
+    }
+
+    @Test
+    @Timeout(60)
+    void aClaimantHammeringTheRingsWhileAnotherThreadClosesEndsCleanly() throws Exception {
+        for (int round = 0; round < 20; round++) {
+            Session session = adapter.startSession(0x40000);
+            AtomicReference<Throwable> unexpected = new AtomicReference<>();
+            CountDownLatch started = new CountDownLatch(1);
+            CompletableFuture<Void> work = CompletableFuture.runAsync(() -> hammer(session, started, unexpected), claimant);
+            started.await();
+            Thread.sleep(ThreadLocalRandom.current().nextInt(1, 10));
+            session.close();
+            work.get(10, TimeUnit.SECONDS);
+            assertThat(unexpected.get()).as("round " + round).isNull();
+            assertThat(SimHooks.hasSession(luid)).as("round " + round).isFalse();
+        }
+    }
+
+    /** On the claimant: receives, releases, allocates and sends until the session ends, then gives the claims back. */
+    private void hammer(Session session, CountDownLatch started, AtomicReference<Throwable> unexpected) {
+        byte[] packet = TestPackets.ipv4(1, 0, 64);
+        try (Receiver receiver = session.claimReceiver(); Sender sender = session.claimSender()) {
+            started.countDown();
+            while (true) {
+                network.deliver(List.of(packet));
+                Packet in = receiver.receivePacket(1, TimeUnit.MILLISECONDS);
+                if (in != null) {
+                    in.buffer().get(0);
+                    receiver.releaseReceivePacket(in);
+                }
+                Packet out = sender.allocateSendPacket(64);
+                if (out != null) {
+                    out.buffer().put(0, packet);
+                    sender.sendPacket(out);
+                }
+            }
+        } catch (WintunException e) {
+            if (!e.isEndOfFile()) {
+                unexpected.set(e);
+            }
+        } catch (IllegalStateException e) {
+            // a packet whose session closed under it: expected
+        } catch (Throwable e) {
+            unexpected.set(e);
+        } finally {
+            started.countDown();
+        }
+    }
+
+    @Test
+    @Timeout(60)
+    void claimsGivenBackWhileTheSessionClosesEndItExactlyOnce() throws Exception {
+        for (int round = 0; round < 200; round++) {
+            Session session = adapter.startSession(WintunConstants.MIN_RING_CAPACITY);
+            CountDownLatch claimed = new CountDownLatch(1);
+            CountDownLatch go = new CountDownLatch(1);
+            CompletableFuture<Void> giveBack = CompletableFuture.runAsync(() -> {
+                Receiver receiver = session.claimReceiver();
+                Sender sender = session.claimSender();
+                claimed.countDown();
+                try {
+                    go.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                receiver.close();
+                sender.close();
+            }, claimant);
+            claimed.await();
+            go.countDown();
+            session.close();
+            giveBack.get(10, TimeUnit.SECONDS);
+            assertThat(SimHooks.hasSession(luid)).as("round " + round).isFalse();
+            assertThat(session.isOpen()).isFalse();
+        }
+    }
+}
