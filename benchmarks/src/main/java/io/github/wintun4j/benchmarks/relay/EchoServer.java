@@ -1,6 +1,8 @@
 package io.github.wintun4j.benchmarks.relay;
 
 import io.github.wintun4j.Packet;
+import io.github.wintun4j.Receiver;
+import io.github.wintun4j.Sender;
 import io.github.wintun4j.Session;
 import io.github.wintun4j.Wintun;
 import io.github.wintun4j.WintunConstants;
@@ -19,7 +21,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * The latency benchmark's Java side: an adapter with an address, and one thread that answers
  * every ICMP echo request received on its session ({@link EchoResponder}), as the host at the
- * far end of the tunnel would. {@code benchmarks/latency.sh} pings through it from the kernel
+ * far end of the tunnel would; that thread claims both sides of the session. {@code benchmarks/latency.sh} pings through it from the kernel
  * and measures the round trips, then leaves it idle and measures the CPU time it uses.
  *
  * <p>Prints {@code ready} once the session runs; runs until SIGTERM or SIGINT, then prints the
@@ -73,10 +75,10 @@ public final class EchoServer implements Callable<Integer> {
         System.out.println("ready");
         System.out.flush();
         Session session = device.session();
-        try {
+        try (Receiver receiver = session.claimReceiver(); Sender sender = session.claimSender()) {
             while (true) {
-                Packet request = policy.receive(session, WAIT_MILLIS, TimeUnit.MILLISECONDS);
-                if (request != null && answer(session, request)) {
+                Packet request = policy.receive(session, receiver, WAIT_MILLIS, TimeUnit.MILLISECONDS);
+                if (request != null && answer(receiver, sender, request)) {
                     replies[0]++;
                 }
             }
@@ -89,23 +91,23 @@ public final class EchoServer implements Callable<Integer> {
     }
 
     /** @return whether a reply was sent */
-    private static boolean answer(Session session, Packet request) {
+    private static boolean answer(Receiver receiver, Sender sender, Packet request) {
         Optional<byte[]> reply;
         try {
             reply = EchoResponder.icmpReply(request.buffer());
         } finally {
-            session.releaseReceivePacket(request);
+            receiver.releaseReceivePacket(request);
         }
         if (reply.isEmpty()) {
             return false;
         }
         byte[] bytes = reply.get();
-        Packet out = session.allocateSendPacket(bytes.length);
+        Packet out = sender.allocateSendPacket(bytes.length);
         if (out == null) {
             return false;       // send ring full: the ping is lost, as on a congested link
         }
         out.buffer().put(0, bytes);
-        session.sendPacket(out);
+        sender.sendPacket(out);
         return true;
     }
 }

@@ -1,6 +1,8 @@
 package io.github.wintun4j.benchmarks.relay;
 
 import io.github.wintun4j.Packet;
+import io.github.wintun4j.Receiver;
+import io.github.wintun4j.Sender;
 import io.github.wintun4j.Session;
 import io.github.wintun4j.WintunException;
 
@@ -11,14 +13,20 @@ import java.util.concurrent.TimeUnit;
  * One direction of the relay: every packet received on one session is copied into a packet
  * allocated on the other, sent, and released.
  *
- * <p>Batch mode takes every packet waiting with one {@link Session#receivePackets(Packet[])};
- * single mode takes one packet per call. When nothing is waiting both wait the same way, with
- * {@link Session#receivePacket(long, TimeUnit)} (spin, then wait on the read event), so that the
- * two modes differ only in how they take packets that are already there.
+ * <p>The forwarding thread claims both of its sides ({@link Session#claimReceiver()} on the
+ * session it reads, {@link Session#claimSender()} on the one it writes), as a tunnel with one
+ * thread per direction would: its calls then take no lock. Batch mode takes every packet waiting
+ * with one {@link Receiver#receivePackets(Packet[])}; single mode takes one packet per call. When
+ * nothing is waiting both wait the same way, with {@link Receiver#receivePacket(long, TimeUnit)}
+ * (spin, then wait on the read event), so that the two modes differ only in how they take packets
+ * that are already there.
  *
  * <p>A full send ring is retried a while (the other session's pump is draining it) and then
- * counted as a drop, as a router drops when its output queue is full. Runs on one thread; the
- * counters may be read from another thread after {@link #run()} returned.
+ * counted as a drop, as a router drops when its output queue is full.
+ *
+ * <p>Threading: {@link #run()} on one thread. The counters are plain fields of that thread (a
+ * volatile increment per packet would be a full fence per packet); {@link #report()} reads them
+ * after that thread ended ({@link Thread#join()} orders the reads after its writes).
  */
 final class Forwarder implements Runnable {
 
@@ -32,10 +40,10 @@ final class Forwarder implements Runnable {
     private final Session to;
     /** The batch, or {@code null} in single mode. */
     private final Packet[] batch;
-    private volatile long packets;
-    private volatile long bytes;
-    private volatile long dropped;
-    private volatile Throwable failure;
+    private long packets;
+    private long bytes;
+    private long dropped;
+    private Throwable failure;
 
     /**
      * @param name      such as {@code "A->B"}, for the report
@@ -52,21 +60,8 @@ final class Forwarder implements Runnable {
 
     @Override
     public void run() {
-        try {
-            while (true) {
-                int count = batch == null ? 0 : from.receivePackets(batch);
-                if (count == 0) {
-                    Packet packet = from.receivePacket(WAIT_MILLIS, TimeUnit.MILLISECONDS);
-                    if (packet != null) {
-                        forward(packet);
-                    }
-                    continue;
-                }
-                for (int i = 0; i < count; i++) {
-                    forward(batch[i]);
-                    batch[i] = null;
-                }
-            }
+        try (Receiver receiver = from.claimReceiver(); Sender sender = to.claimSender()) {
+            forwardUntilEnd(receiver, sender);
         } catch (WintunException e) {
             if (!e.isEndOfFile()) {     // end of file: a session closed, the relay is stopping
                 failure = e;
@@ -78,27 +73,44 @@ final class Forwarder implements Runnable {
         }
     }
 
-    private void forward(Packet in) {
+    private void forwardUntilEnd(Receiver receiver, Sender sender) throws InterruptedException {
+        while (true) {
+            int count = batch == null ? 0 : receiver.receivePackets(batch);
+            if (count == 0) {
+                Packet packet = receiver.receivePacket(WAIT_MILLIS, TimeUnit.MILLISECONDS);
+                if (packet != null) {
+                    forward(receiver, sender, packet);
+                }
+                continue;
+            }
+            for (int i = 0; i < count; i++) {
+                forward(receiver, sender, batch[i]);
+                batch[i] = null;
+            }
+        }
+    }
+
+    private void forward(Receiver receiver, Sender sender, Packet in) {
         try {
             ByteBuffer source = in.buffer();
             int size = source.remaining();
-            Packet out = allocate(size);
+            Packet out = allocate(sender, size);
             if (out == null) {
                 dropped++;
                 return;
             }
             out.buffer().put(0, source, 0, size);
-            to.sendPacket(out);
+            sender.sendPacket(out);
             packets++;
             bytes += size;
         } finally {
-            from.releaseReceivePacket(in);
+            receiver.releaseReceivePacket(in);
         }
     }
 
-    private Packet allocate(int size) {
+    private static Packet allocate(Sender sender, int size) {
         for (int attempt = 1; ; attempt++) {
-            Packet out = to.allocateSendPacket(size);
+            Packet out = sender.allocateSendPacket(size);
             if (out != null || attempt == FULL_RING_ATTEMPTS) {
                 return out;
             }
@@ -106,7 +118,11 @@ final class Forwarder implements Runnable {
         }
     }
 
-    /** @return one line: packets, bytes and drops so far, and the failure if any */
+    /**
+     * Call only after the forwarding thread ended (joined): the counters are that thread's.
+     *
+     * @return one line: packets, bytes and drops, and the failure if any
+     */
     String report() {
         return name + ": " + packets + " packets, " + bytes + " bytes, " + dropped + " dropped (send ring full)"
                 + (failure == null ? "" : ", failed: " + failure);

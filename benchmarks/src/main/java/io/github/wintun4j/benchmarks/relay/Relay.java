@@ -12,8 +12,9 @@ import java.util.concurrent.Callable;
 /**
  * The relay benchmark's Java side: creates two adapters, A and B, and forwards every packet
  * received on A to B and every packet received on B to A, one thread per direction
- * ({@link Forwarder}). {@code benchmarks/relay.sh} routes traffic into one device and out of the
- * other and compares this with {@code tun_relay.c}, which does the same with read() and write().
+ * ({@link Forwarder}, which claims its receive and send sides). {@code benchmarks/relay.sh}
+ * routes traffic into one device and out of the other and compares this with {@code tun_relay.c},
+ * which does the same with read() and write().
  *
  * <p>Prints {@code ready} on standard output once both sessions run; runs until SIGTERM or
  * SIGINT, then ends both sessions, prints what each direction moved on standard error and
@@ -108,8 +109,10 @@ public final class Relay implements Callable<Integer> {
                     Thread.currentThread().interrupt();
                 }
             }
-            for (Forwarder forwarder : forwarders) {
-                System.err.println("relay: " + forwarder.report());
+            for (int i = 0; i < forwarders.length; i++) {
+                // A forwarder's counters are its thread's: read only once that thread has ended.
+                System.err.println("relay: " + (threads[i].isAlive()
+                        ? threads[i].getName() + " did not stop within 5 s" : forwarders[i].report()));
             }
             try (driver; a; b) {
                 // closes b, a, then the driver, even when one of them fails

@@ -1,6 +1,7 @@
 package io.github.wintun4j.benchmarks.relay;
 
 import io.github.wintun4j.Packet;
+import io.github.wintun4j.Receiver;
 import io.github.wintun4j.Session;
 
 import java.util.concurrent.TimeUnit;
@@ -8,28 +9,30 @@ import java.util.concurrent.TimeUnit;
 /** How a receiver waits for its next packet: the two ways the latency benchmark compares. */
 enum WaitPolicy {
 
-    /** {@link Session#receivePacket(long, TimeUnit)}: spins a few microseconds, then waits on the read event. */
+    /** {@link Receiver#receivePacket(long, TimeUnit)}: spins a few microseconds, then waits on the read event. */
     SPIN {
         @Override
-        Packet receive(Session session, long timeout, TimeUnit unit) throws InterruptedException {
-            return session.receivePacket(timeout, unit);
+        Packet receive(Session session, Receiver receiver, long timeout, TimeUnit unit) throws InterruptedException {
+            return receiver.receivePacket(timeout, unit);
         }
     },
 
-    /** {@link Session#awaitReadable(long, TimeUnit)} then {@link Session#receivePacket()}: waits at once, never spins. */
+    /** {@link Session#awaitReadable(long, TimeUnit)} then {@link Receiver#receivePacket()}: waits at once, never spins. */
     PLAIN {
         @Override
-        Packet receive(Session session, long timeout, TimeUnit unit) throws InterruptedException {
-            Packet packet = session.receivePacket();
+        Packet receive(Session session, Receiver receiver, long timeout, TimeUnit unit) throws InterruptedException {
+            Packet packet = receiver.receivePacket();
             if (packet == null && session.awaitReadable(timeout, unit)) {
-                packet = session.receivePacket();
+                packet = receiver.receivePacket();
             }
             return packet;
         }
     };
 
     /**
+     * @param session  the session, for {@link Session#awaitReadable} (which a claimed receive side leaves to it)
+     * @param receiver the session's receive side, claimed by the calling thread
      * @return the next packet, or {@code null} when none came in time (or the wake-up was spurious)
      */
-    abstract Packet receive(Session session, long timeout, TimeUnit unit) throws InterruptedException;
+    abstract Packet receive(Session session, Receiver receiver, long timeout, TimeUnit unit) throws InterruptedException;
 }
