@@ -10,9 +10,11 @@ RELAY_NS=""
 DEVICES=()
 BACKGROUND_PIDS=()
 RELAY_PID=""
-# Class path jar, flags: every JVM of the benchmarks runs the same way.
-JAR=benchmarks/target/benchmarks.jar
-JAVA_FLAGS="--enable-native-access=ALL-UNNAMED -Xms512m -Xmx512m"
+# Class path jar, flags: every JVM of the benchmarks runs the same way. BENCH_JAR=PATH in the
+# environment runs a jar built elsewhere (another checkout or commit) and skips the build.
+JAR=${BENCH_JAR:-benchmarks/target/benchmarks.jar}
+# JAVA_EXTRA_FLAGS in the environment adds flags, such as -XX:+DumpPerfMapAtExit for perf's symbols.
+JAVA_FLAGS="--enable-native-access=ALL-UNNAMED -Xms512m -Xmx512m ${JAVA_EXTRA_FLAGS:-}"
 C_RELAY=benchmarks/target/tun_relay
 
 fail() {
@@ -49,6 +51,10 @@ find_jdk() {
 # benchmarks.jar with the relay classes; built (with the modules it needs) when missing or
 # older than the sources.
 build_jar() {
+    if [[ -n "${BENCH_JAR:-}" ]]; then
+        [[ -f "$JAR" ]] || fail "$(basename "$0"): BENCH_JAR=$JAR does not exist"
+        return
+    fi
     if [[ -f "$JAR" ]] && unzip -l "$JAR" 2>/dev/null | grep -q 'benchmarks/relay/Relay.class' \
         && [[ -z "$(find benchmarks/src/main/java linux/src/main benchmarks/pom.xml -newer "$JAR" -print -quit)" ]]; then
         return
@@ -154,7 +160,7 @@ for round_, variant, t, u in rows:
     udp.setdefault(variant, []).append(float(u))
 targets = {"ffm": ">= 0.9", "jna": ">= 0.8"}
 def ratio(values, variant):
-    if "c" not in values:
+    if "c" not in values or statistics.median(values["c"]) == 0:   # e.g. UDP left out (--tcp-only)
         return "", ""
     r = statistics.median(values[variant]) / statistics.median(values["c"])
     base = variant.split("-")[0]

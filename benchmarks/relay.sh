@@ -5,6 +5,12 @@
 # the FFM and JNA backends, batch receive, and one packet at a time for comparison).
 #
 #   benchmarks/relay.sh [--rounds N] [--seconds S] [--udp-rate RATE] [--variants "c ffm jna ..."] [--perf]
+#                       [--tcp-only] [--jar LABEL=PATH ...]
+#
+# A variant VARIANT@LABEL runs VARIANT (ffm, jna, ffm-single, jna-single) from the jar given by
+# --jar LABEL=PATH instead of benchmarks/target/benchmarks.jar: a build of another commit, so that
+# before and after alternate in one run (e.g. --jar before=/tmp/before.jar --variants
+# "c ffm@before ffm jna@before jna"). --tcp-only leaves out the UDP test (reported as 0).
 #
 # Needs root (namespaces, TUN devices), iperf3, gcc, Maven and a JDK >= 22 (JAVA_HOME or
 # /usr/lib/jvm). Builds what is missing (benchmarks/target/benchmarks.jar, target/tun_relay).
@@ -38,8 +44,13 @@ OMIT=2                      # seconds of warm-up iperf3 leaves out of its figure
 UDP_RATE=100M               # offered load; 100 Mbit/s of 64-byte payloads is 195,000 packets/s
 VARIANTS="c ffm jna ffm-single jna-single"
 PERF=false                  # --perf: system-wide perf samples (cpu-clock) during each TCP test
+TCP_ONLY=false
+declare -A JARS=()          # --jar LABEL=PATH: the jar of variants VARIANT@LABEL
 while (($# > 0)); do
     case "$1" in
+        --tcp-only) TCP_ONLY=true; shift ;;
+        --jar) [[ "$2" == *=* ]] || { echo "relay.sh: --jar takes LABEL=PATH" >&2; exit 2; }
+               JARS[${2%%=*}]=${2#*=}; shift 2 ;;
         --rounds) ROUNDS=$2; shift 2 ;;
         --seconds) SECONDS_PER_TEST=$2; shift 2 ;;
         --udp-rate) UDP_RATE=$2; shift 2 ;;
@@ -112,12 +123,17 @@ SERVER_PID=$!
 BACKGROUND_PIDS+=("$SERVER_PID")
 sleep 0.5
 
-# The command line of one variant's relay.
+# The command line of one variant's relay: VARIANT, or VARIANT@LABEL for the jar of --jar LABEL=PATH.
 relay_command() {
-    case "$1" in
+    local variant=${1%%@*} jar=$JAR
+    if [[ "$1" == *@* ]]; then
+        jar=${JARS[${1#*@}]:-}
+        [[ -f "$jar" ]] || { echo "relay.sh: no jar for $1 (--jar ${1#*@}=PATH)" >&2; return 2; }
+    fi
+    case "$variant" in
         c) echo "$C_RELAY tunA tunB" ;;
-        ffm | jna) echo "$JAVA $JAVA_FLAGS -cp $JAR io.github.wintun4j.benchmarks.relay.Relay --backend $1" ;;
-        ffm-single | jna-single) echo "$JAVA $JAVA_FLAGS -cp $JAR io.github.wintun4j.benchmarks.relay.Relay --backend ${1%-single} --batch 1" ;;
+        ffm | jna) echo "$JAVA $JAVA_FLAGS -cp $jar io.github.wintun4j.benchmarks.relay.Relay --backend $variant" ;;
+        ffm-single | jna-single) echo "$JAVA $JAVA_FLAGS -cp $jar io.github.wintun4j.benchmarks.relay.Relay --backend ${variant%-single} --batch 1" ;;
         *) echo "relay.sh: unknown variant $1" >&2; return 2 ;;
     esac
 }
@@ -150,9 +166,12 @@ run_variant() {
             | grep -v '^#' | grep -v '^$' | head -40 >"$OUT/perf-$variant-$round.txt" || true
     fi
     tcp=$(json_number "$OUT/tcp-$variant-$round.json" "end.sum_received.bits_per_second")
-    ip netns exec "$NS_CLI" iperf3 -c 10.71.2.2 -u -l 64 -b "$UDP_RATE" -t "$SECONDS_PER_TEST" -O "$OMIT" -J \
-        >"$OUT/udp-$variant-$round.json"
-    udp=$(udp_received_per_second "$OUT/udp-$variant-$round.json")
+    udp=0
+    if ! $TCP_ONLY; then
+        ip netns exec "$NS_CLI" iperf3 -c 10.71.2.2 -u -l 64 -b "$UDP_RATE" -t "$SECONDS_PER_TEST" -O "$OMIT" -J \
+            >"$OUT/udp-$variant-$round.json"
+        udp=$(udp_received_per_second "$OUT/udp-$variant-$round.json")
+    fi
     stop_relay
     printf '%s\t%s\t%s\t%s\n' "$round" "$variant" "$tcp" "$udp" >>"$OUT/results.tsv"
     printf 'round %s %-10s TCP %8.1f Mbit/s   UDP 64 B %9.0f packets/s received\n' \
