@@ -9,7 +9,8 @@ import java.util.List;
 /**
  * A session on a Linux TUN device: the application side of the Wintun ring model
  * ({@link RingSession}) over a descriptor attached to the device, with a {@link PacketPump} as the
- * driver side. The Wintun capacity, order and error rules are those of the ring model.
+ * driver side. The Wintun capacity, order and error rules are those of the ring model. A send
+ * writes the packet to the device on the sending thread ({@code afterSend}, see {@link SendPath}).
  *
  * <p>{@link #close()} wakes blocked receivers at once (the ring model does), then stops the pump
  * and detaches the descriptor; it returns only when that is done, whichever thread started it.
@@ -20,7 +21,7 @@ final class LinuxSession extends RingSession {
     private final PacketPump pump;
 
     private LinuxSession(Ring receiveRing, Ring sendRing, PacketPump pump, Runnable onEnded) {
-        super(receiveRing, sendRing, () -> {
+        super(receiveRing, sendRing, pump::afterSend, () -> {
             try {
                 pump.stop();
             } finally {

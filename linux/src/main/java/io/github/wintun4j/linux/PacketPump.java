@@ -1,13 +1,11 @@
 package io.github.wintun4j.linux;
 
-import io.github.wintun4j.WintunConstants;
 import io.github.wintun4j.WintunLogLevel;
 import io.github.wintun4j.linux.sys.Errno;
 import io.github.wintun4j.linux.sys.ErrnoException;
 import io.github.wintun4j.linux.sys.LinuxAbi;
 import io.github.wintun4j.linux.sys.LinuxSyscalls;
 import io.github.wintun4j.linux.sys.PollFds;
-import io.github.wintun4j.spi.DriverPacketRules;
 import io.github.wintun4j.spi.ring.Ring;
 import io.github.wintun4j.spi.ring.RingReader;
 import io.github.wintun4j.spi.ring.RingWriter;
@@ -19,34 +17,32 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The driver side of a Linux session: two threads between the session's rings and the attached
- * TUN descriptor.
+ * The driver side of a Linux session, between the session's rings and the attached TUN descriptor.
  *
  * <ul>
- *   <li>the receive thread {@code poll()}s the TUN descriptor and an eventfd, reads each packet and
- *       writes it into the receive ring as a batch of one ({@link RingWriter#writeBatch}); a packet
- *       that does not fit is dropped and counted, as the driver drops a batch that does not fit;</li>
- *   <li>the send thread waits on the send ring's read signal, drains the ring in allocation order
- *       ({@link RingReader#drain}) and {@code write()}s each IP packet; non-IP packets are dropped
- *       and counted (wintun-reference section 4).</li>
+ *   <li>the receive thread {@code poll()}s the TUN descriptor and an eventfd, reads what is waiting
+ *       in bursts ({@link ReceiveBurst}) and writes each burst into the receive ring with one
+ *       publication ({@link RingWriter#writeBatch}); a packet that does not fit is dropped and
+ *       counted, as the driver drops a batch that does not fit (Linux hands packets over one by
+ *       one, so each is a batch of its own);</li>
+ *   <li>the send ring is drained by {@link SendPath}: on the application's thread right after each
+ *       send, and by a send thread for what the senders leave.</li>
  * </ul>
  *
  * <p>When the device is deleted underneath (POLLERR, EBADFD), both rings are terminated, so that
  * the application's blocked and later calls end with {@code ERROR_HANDLE_EOF}.
  *
- * <p>Stopping is ordered: {@link #stop()} raises the eventfd and the send ring's signal, joins
- * both threads, and only then closes the descriptors, so that no thread is ever inside a call on a
- * descriptor being closed and no closed number is used again. Thread-safe.
+ * <p>Stopping is ordered: {@link #stop()} raises the eventfd and wakes the send thread, joins both
+ * threads, waits until no sender is inside a {@code write()} ({@link SendPath#lockOut()}), and only
+ * then closes the descriptors, so that no thread is ever inside a call on a descriptor being closed
+ * and no closed number is used again. Thread-safe.
  */
-final class PacketPump {
+final class PacketPump implements SendPath.Faults {
 
-    /** Packets read per wake-up before the eventfd is looked at again. */
-    private static final int READS_PER_POLL = 256;
-    /** Records written per drain. */
-    private static final int WRITES_PER_DRAIN = 256;
+    /** Bursts read per wake-up before the eventfd is looked at again. */
+    private static final int BURSTS_PER_POLL = 4;
     /** A safety net only: the eventfd wakes the receive thread at once. */
     private static final int POLL_TIMEOUT_MILLIS = 1000;
-    private static final long SEND_WAIT_NANOS = TimeUnit.SECONDS.toNanos(1);
     private static final long JOIN_MILLIS = 10_000;
 
     private final LinuxAdapter adapter;
@@ -54,13 +50,11 @@ final class PacketPump {
     private final Fd tun;
     private final Fd wake;
     private final RingWriter receiveWriter;
-    private final RingReader sendReader;
+    private final Ring sendRing;
+    private final SendPath sendPath;
     private final Thread receiveThread;
-    private final Thread sendThread;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean stopping;
-    private volatile boolean deviceGone;
-    private boolean writeFailureLogged;
 
     PacketPump(LinuxAdapter adapter, Fd tun, Fd wake, Ring receiveRing, Ring sendRing) {
         this.adapter = adapter;
@@ -68,16 +62,20 @@ final class PacketPump {
         this.tun = tun;
         this.wake = wake;
         this.receiveWriter = new RingWriter(receiveRing, "read(TUN)");
-        this.sendReader = new RingReader(sendRing, "write(TUN)");
+        this.sendRing = sendRing;
+        this.sendPath = new SendPath(adapter, tun, wake, new RingReader(sendRing, "write(TUN)"), this);
         this.receiveThread = new Thread(this::receiveLoop, "wintun4j-rx-" + adapter.name());
-        this.sendThread = new Thread(this::sendLoop, "wintun4j-tx-" + adapter.name());
         receiveThread.setDaemon(true);
-        sendThread.setDaemon(true);
     }
 
     void start() {
         receiveThread.start();
-        sendThread.start();
+        sendPath.start();
+    }
+
+    /** The session's {@code afterSend} hook: writes the sent packets on the sending thread. */
+    void afterSend() {
+        sendPath.afterSend();
     }
 
     /** For fault injection in tests: an impossible record in the receive ring. */
@@ -90,8 +88,7 @@ final class PacketPump {
             PollFds fds = new PollFds(2)
                     .set(0, tun.number(), LinuxAbi.POLLIN)
                     .set(1, wake.number(), LinuxAbi.POLLIN);
-            ByteBuffer packet = ByteBuffer.allocateDirect(WintunConstants.MAX_IP_PACKET_SIZE);
-            List<ByteBuffer> batch = List.of(packet);
+            ReceiveBurst burst = new ReceiveBurst();
             while (!stopping) {
                 fds.clearRevents();
                 try {
@@ -110,7 +107,7 @@ final class PacketPump {
                     deviceGone("poll reported 0x" + Integer.toHexString(events & 0xFFFF));
                     return;
                 }
-                if ((events & LinuxAbi.POLLIN) != 0 && !readAvailable(packet, batch)) {
+                if ((events & LinuxAbi.POLLIN) != 0 && !readAvailable(burst)) {
                     return;
                 }
             }
@@ -119,39 +116,60 @@ final class PacketPump {
         }
     }
 
-    /** @return whether to go on */
-    private boolean readAvailable(ByteBuffer packet, List<ByteBuffer> batch) throws ErrnoException {
-        for (int i = 0; i < READS_PER_POLL && !stopping; i++) {
-            int size;
-            try {
-                size = sys.read(tun.number(), packet.clear());
-            } catch (ErrnoException e) {
-                switch (e.errno()) {
-                    case Errno.EAGAIN:
-                        return true;
-                    case Errno.EINTR:
-                        continue;
-                    case Errno.EBADFD:
-                        deviceGone("read reported EBADFD");
-                        return false;
-                    default:
-                        throw e;
-                }
-            }
-            if (size <= 0) {
-                return true;
-            }
-            packet.limit(size);
-            boolean written = ingest(batch);
-            InboundObserver observer = adapter.inboundObserver();
-            if (observer != null) {
-                observer.handled(packet, written);
-            }
-            if (!written && receiveWriter.isEnded()) {
+    /**
+     * Reads bursts until the descriptor is empty (or for {@link #BURSTS_PER_POLL} bursts, so that
+     * the eventfd is looked at now and then), each published to the receive ring at once.
+     *
+     * @return whether to go on
+     */
+    private boolean readAvailable(ReceiveBurst burst) throws ErrnoException {
+        for (int i = 0; i < BURSTS_PER_POLL && !stopping; i++) {
+            int ended = burst.fill(sys, tun.number());
+            if (!burst.isEmpty() && !publish(burst)) {
                 return false;
+            }
+            switch (ended) {
+                case 0:
+                    continue;       // a full burst: more may be waiting
+                case Errno.EAGAIN:
+                    return true;
+                case Errno.EBADFD:
+                    deviceGone("read reported EBADFD");
+                    return false;
+                default:
+                    throw new ErrnoException("read", ended);
             }
         }
         return true;
+    }
+
+    /**
+     * Writes a burst into the receive ring with one publication. When it does not fit whole, each
+     * packet goes in on its own while there is room and the others are dropped and counted: Linux
+     * handed them over one by one, so each is a batch of its own for the driver's rule.
+     *
+     * @return {@code false} when the ring ended
+     */
+    private boolean publish(ReceiveBurst burst) {
+        InboundObserver observer = adapter.inboundObserver();
+        if (receiveWriter.writeBatch(burst)) {
+            if (observer != null) {
+                for (ByteBuffer packet : burst) {
+                    observer.handled(packet, true);
+                }
+            }
+            return true;
+        }
+        for (ByteBuffer packet : burst) {
+            boolean written = receiveWriter.write(packet);
+            if (!written && !receiveWriter.isEnded()) {
+                adapter.counters().inboundDropped();
+            }
+            if (observer != null) {
+                observer.handled(packet, written);
+            }
+        }
+        return !receiveWriter.isEnded();
     }
 
     /**
@@ -173,64 +191,24 @@ final class PacketPump {
         return false;
     }
 
-    private void sendLoop() {
-        try {
-            while (!sendReader.isEnded()) {
-                if (sendReader.drain(this::writeRecord, WRITES_PER_DRAIN) > 0) {
-                    continue;
-                }
-                if (stopping) {
-                    return;
-                }
-                sendReader.ring().signal().await(() -> stopping || sendReader.isReadable(), SEND_WAIT_NANOS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (RuntimeException | Error e) {
-            failed("the send thread", e);
-        }
-    }
-
-    private void writeRecord(ByteBuffer record) {
-        if (!DriverPacketRules.acceptsFromApplication(record)) {
-            adapter.counters().nonIpDropped();
-            return;
-        }
-        if (deviceGone) {
-            return;
-        }
-        try {
-            sys.write(tun.number(), record);
-        } catch (ErrnoException e) {
-            if (e.errno() == Errno.EBADFD) {
-                deviceGone("write reported EBADFD");
-                return;
-            }
-            // EIO while the interface is down, EINVAL for a packet the kernel refuses: dropped, as
-            // the driver drops what the stack does not take.
-            adapter.counters().outboundDropped();
-            if (!writeFailureLogged) {
-                writeFailureLogged = true;
-                adapter.log(WintunLogLevel.WARN, "Dropping packets the kernel refuses on \"" + adapter.name()
-                        + "\": write " + e.getMessage() + (e.errno() == Errno.EIO ? " (is the interface down?)" : ""));
-            }
-        }
-    }
-
-    private void deviceGone(String why) {
-        deviceGone = true;
+    @Override
+    public void deviceGone(String why) {
         adapter.log(WintunLogLevel.WARN, "TUN device \"" + adapter.name() + "\" went away (" + why
                 + "); ending the session");
-        receiveWriter.ring().terminate();
-        sendReader.ring().terminate();
+        terminateRings();
     }
 
-    private void failed(String where, Throwable e) {
+    @Override
+    public void failed(String where, Throwable e) {
         if (!stopping) {
             adapter.log(WintunLogLevel.ERR, "Session of \"" + adapter.name() + "\": " + where + " failed: " + e);
-            receiveWriter.ring().terminate();
-            sendReader.ring().terminate();
+            terminateRings();
         }
+    }
+
+    private void terminateRings() {
+        receiveWriter.ring().terminate();
+        sendRing.terminate();
     }
 
     /**
@@ -247,9 +225,10 @@ final class PacketPump {
                 adapter.log(WintunLogLevel.WARN, "Waking the receive thread of \"" + adapter.name()
                         + "\" failed (" + e + "); it stops within " + POLL_TIMEOUT_MILLIS + " ms");
             }
-            sendReader.ring().signal().wakeAll();
-            boolean joined = join(receiveThread) & join(sendThread);
+            sendPath.stop();
+            boolean joined = join(receiveThread) & join(sendPath.thread());
             if (joined) {
+                sendPath.lockOut();
                 tun.close();
                 wake.close();
             } else {
@@ -257,7 +236,7 @@ final class PacketPump {
                         + "\" did not stop; leaving their descriptors open rather than closing them under a call");
             }
             receiveWriter.close();
-            sendReader.close();
+            sendPath.close();
         } finally {
             stopped.countDown();
         }

@@ -25,7 +25,9 @@ final class FakeKernel implements LinuxSyscalls {
     private final Map<Integer, Long> eventCounters = new HashMap<>();
     private final ArrayDeque<byte[]> toApplication = new ArrayDeque<>();
     private final List<byte[]> written = new ArrayList<>();
+    private final List<String> writers = new ArrayList<>();
     private final List<String> violations = new ArrayList<>();
+    private int writesToRefuse;
     private int nextFd = 100;
     private int openErrno;
     private int closedDescriptors;
@@ -44,6 +46,17 @@ final class FakeKernel implements LinuxSyscalls {
 
     synchronized List<byte[]> written() {
         return new ArrayList<>(written);
+    }
+
+    /** The names of the threads that made each TUN write in {@link #written()}. */
+    synchronized List<String> writers() {
+        return new ArrayList<>(writers);
+    }
+
+    /** Makes the next {@code count} TUN writes fail with EAGAIN, as a full device send buffer does. */
+    synchronized FakeKernel refuseWrites(int count) {
+        writesToRefuse = count;
+        return this;
     }
 
     synchronized List<String> violations() {
@@ -129,9 +142,14 @@ final class FakeKernel implements LinuxSyscalls {
             notifyAll();
             return 8;
         }
+        if (writesToRefuse > 0) {
+            writesToRefuse--;
+            throw new ErrnoException("write", Errno.EAGAIN);
+        }
         byte[] packet = new byte[buffer.remaining()];
         buffer.duplicate().get(packet);
         written.add(packet);
+        writers.add(Thread.currentThread().getName());
         return packet.length;
     }
 
@@ -144,10 +162,15 @@ final class FakeKernel implements LinuxSyscalls {
             for (int i = 0; i < count; i++) {
                 int at = entries.position() + i * 8;
                 int fd = entries.getInt(at);
+                short wanted = entries.getShort(at + 4);
                 String kind = require("poll", fd);
                 boolean readable = kind.equals("eventfd") ? eventCounters.getOrDefault(fd, 0L) > 0 : !toApplication.isEmpty();
-                entries.putShort(at + 6, readable ? LinuxAbi.POLLIN : 0);
-                ready += readable ? 1 : 0;
+                // A TUN device always reports writable: its send buffer is only full for a moment.
+                boolean writable = kind.equals("tun");
+                short events = (short) (((wanted & LinuxAbi.POLLIN) != 0 && readable ? LinuxAbi.POLLIN : 0)
+                        | ((wanted & LinuxAbi.POLLOUT) != 0 && writable ? LinuxAbi.POLLOUT : 0));
+                entries.putShort(at + 6, events);
+                ready += events != 0 ? 1 : 0;
             }
             long left = deadline - System.currentTimeMillis();
             if (ready > 0 || left <= 0) {

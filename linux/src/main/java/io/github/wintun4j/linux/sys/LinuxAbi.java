@@ -51,6 +51,7 @@ public final class LinuxAbi {
 
     // Source: poll.h (asm-generic/poll.h)
     public static final short POLLIN = 0x1;
+    public static final short POLLOUT = 0x4;
     public static final short POLLERR = 0x8;
     public static final short POLLHUP = 0x10;
     public static final short POLLNVAL = 0x20;
