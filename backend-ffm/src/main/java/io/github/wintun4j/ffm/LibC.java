@@ -126,6 +126,20 @@ final class LibC implements LinuxSyscalls {
     }
 
     @Override
+    public int readPacket(int fd, ByteBuffer buffer) {
+        MemorySegment state = STATE.get();
+        long result;
+        try {
+            result = (long) Read.HANDLE.invokeExact(state, fd, segment(buffer), (long) buffer.remaining());
+        } catch (Error | RuntimeException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new AssertionError("downcall read failed unexpectedly", t);
+        }
+        return result < 0 ? -(int) ERRNO.get(state, 0L) : (int) result;
+    }
+
+    @Override
     public int write(int fd, ByteBuffer buffer) throws ErrnoException {
         return (int) call("write", state -> (long) Write.HANDLE.invokeExact(state, fd, segment(buffer),
                 (long) buffer.remaining()));

@@ -54,6 +54,19 @@ final class JnaLibC implements LinuxSyscalls {
     }
 
     /**
+     * Native methods that report failure by their result alone: no {@link LastErrorException} (an
+     * exception per empty read would cost more than the read), {@code errno} from
+     * {@link Native#getLastError()}, which JNA saves after every call.
+     */
+    private static final class Unchecked {
+        static {
+            Native.register(Unchecked.class, Platform.C_LIBRARY_NAME);
+        }
+
+        static native long read(int fd, ByteBuffer buffer, long count);
+    }
+
+    /**
      * Registers the native methods now, so that a JVM that cannot load JNA says so at probe time.
      *
      * @return the binding
@@ -63,6 +76,7 @@ final class JnaLibC implements LinuxSyscalls {
     static JnaLibC bind() throws BindingUnavailableException {
         try {
             Class.forName(C.class.getName(), true, C.class.getClassLoader());
+            Class.forName(Unchecked.class.getName(), true, Unchecked.class.getClassLoader());
             return new JnaLibC();
         } catch (ExceptionInInitializerError e) {
             if (e.getCause() instanceof IllegalCallerException) {
@@ -123,6 +137,13 @@ final class JnaLibC implements LinuxSyscalls {
     @Override
     public int read(int fd, ByteBuffer buffer) throws ErrnoException {
         return (int) call("read", () -> C.read(fd, atPosition(buffer), buffer.remaining()));
+    }
+
+    @Override
+    public int readPacket(int fd, ByteBuffer buffer) {
+        long result = Unchecked.read(fd, atPosition(buffer), buffer.remaining());
+        // errno only after a failure: a successful call leaves JNA's saved value stale.
+        return result < 0 ? -Native.getLastError() : (int) result;
     }
 
     @Override
