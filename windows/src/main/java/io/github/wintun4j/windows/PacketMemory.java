@@ -31,10 +31,10 @@ abstract class PacketMemory {
         return memory.openViewScope().<PacketMemory>map(Views::new).orElseGet(() -> new Copies(memory, capacity));
     }
 
-    /** A packet was received; called under the receive lock, in ring order. */
+    /** A packet was received; called on the receive side (under its lock or by its claimant), in ring order. */
     abstract void received(WindowsPacket packet);
 
-    /** A packet was allocated; called under the send lock, in allocation order. */
+    /** A packet was allocated; called on the send side (under its lock or by its claimant), in allocation order. */
     abstract void allocated(WindowsPacket packet);
 
     /** The packet is about to be sent. */

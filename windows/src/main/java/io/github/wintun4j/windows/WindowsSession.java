@@ -104,7 +104,7 @@ final class WindowsSession implements Session {
     private volatile boolean terminated;
     /**
      * When a receive first found the ring empty after packets had come, or {@link #NOT_EMPTY}; written
-     * only on a change (under the receive lock), so a stream of packets costs no clock read and no fence.
+     * only on a change (on the receive side), so a stream of packets costs no clock read and no fence.
      */
     private volatile long emptySince = System.nanoTime() - 2 * BUSY_NANOS;
 
