@@ -104,16 +104,20 @@ public class SendBenchmark {
     @GroupThreads(1)
     public void produceClaimed(MockSessionState state, ClaimedSend claimed, Spins spins, Control control) {
         Sender sender = claimed.sender;
-        Packet packet;
-        while ((packet = sender.allocateSendPacket(state.size)) == null) {
+        while (true) {
+            // Filled and sent in the iteration that got it: see ReceiveBenchmark.consumeClaimed.
+            Packet packet = sender.allocateSendPacket(state.size);
+            if (packet != null) {
+                packet.buffer().put(0, state.packet);
+                sender.sendPacket(packet);
+                return;
+            }
             if (control.stopMeasurement) {
                 return;
             }
             spins.full++;
             Thread.onSpinWait();
         }
-        packet.buffer().put(0, state.packet);
-        sender.sendPacket(packet);
     }
 
     @Benchmark

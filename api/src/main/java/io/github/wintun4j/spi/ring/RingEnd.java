@@ -149,7 +149,8 @@ abstract class RingEnd {
      * one allocation, a slice of a read-only or writable view of the ring made once.
      */
     final ByteBuffer viewOf(int position, int size, boolean readOnly) {
-        return (readOnly ? readOnlyMemory : writableMemory).slice(Ring.HEADER_SIZE + Ring.SIZE_PREFIX + position, size);
+        ByteBuffer view = writableMemory.slice(Ring.HEADER_SIZE + Ring.SIZE_PREFIX + position, size);
+        return readOnly ? view.asReadOnlyBuffer() : view;
     }
 
     /**

@@ -8,7 +8,7 @@ import java.nio.ByteBuffer;
  * A {@link Packet} that lives in a {@link Ring}: a record at {@code position} handed out by a
  * {@link RingReader} (received) or a {@link RingWriter} (allocated). A small handle: what the ring
  * needs to know about outstanding records is kept by the end itself
- * ({@link OutstandingRecords}), so a handle that does not outlive the calling code is removed by
+ * ({@link RingCursor}), so a handle that does not outlive the calling code is removed by
  * the JIT's escape analysis and the hot path allocates nothing.
  *
  * <p>Threading as {@link Packet}: one user at a time, handed over with a happens-before. Its

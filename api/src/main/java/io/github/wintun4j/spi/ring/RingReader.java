@@ -43,18 +43,14 @@ public final class RingReader extends RingEnd {
 
     static {
         try {
-            READ_POSITION = MethodHandles.lookup().findVarHandle(RingReader.class, "readPosition", int.class);
+            READ_POSITION = MethodHandles.lookup().findVarHandle(CursorFields.class, "position", int.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
     }
 
-    private final OutstandingRecords outstanding = new OutstandingRecords();
+    private final RingCursor outstanding = new RingCursor();
     private final ByteBuffer drainView;
-    /** Next record to hand out. Written by the lock holder or claimant; read racily by {@link #isReadable()}. */
-    private int readPosition;
-    /** The last Tail read: records up to it are published and can be taken without reading Tail again. */
-    private int knownTail;
 
     /**
      * @param ring      the ring
@@ -105,11 +101,11 @@ public final class RingReader extends RingEnd {
 
     private RingPacket receiveOne() {
         requireNotEnded();
-        int position = readPosition;
-        int available = (knownTail - position) & ring.mask();
+        int position = outstanding.position;
+        int available = (outstanding.known - position) & ring.mask();
         if (available == 0) {
-            knownTail = ring.tail();
-            available = (knownTail - position) & ring.mask();
+            outstanding.known = ring.tail();
+            available = (outstanding.known - position) & ring.mask();
             if (available == 0) {
                 return null;
             }
@@ -117,7 +113,7 @@ public final class RingReader extends RingEnd {
         int size = checkedSizeAt(position, available);
         int end = ring.wrap(position + Ring.recordSize(size));
         long sequence = outstanding.add(end);
-        READ_POSITION.setOpaque(this, end);
+        READ_POSITION.setOpaque(outstanding, end);
         return new RingPacket(this, sequence, position, size, true);
     }
 
@@ -213,7 +209,7 @@ public final class RingReader extends RingEnd {
      *         ended. Any thread may ask; the answer may be stale by the time it returns.
      */
     public boolean isReadable() {
-        return isEnded() || ring.tail() != (int) READ_POSITION.getOpaque(this);
+        return isEnded() || ring.tail() != (int) READ_POSITION.getOpaque(outstanding);
     }
 
     /**
@@ -247,14 +243,14 @@ public final class RingReader extends RingEnd {
         if (!outstanding.isEmpty()) {
             throw new IllegalStateException("drain needs every received packet released first");
         }
-        int position = readPosition;
+        int position = outstanding.position;
         int count = 0;
         try {
             while (count < max) {
-                int available = (knownTail - position) & ring.mask();
+                int available = (outstanding.known - position) & ring.mask();
                 if (available == 0) {
-                    knownTail = ring.tail();
-                    available = (knownTail - position) & ring.mask();
+                    outstanding.known = ring.tail();
+                    available = (outstanding.known - position) & ring.mask();
                     if (available == 0) {
                         break;
                     }
@@ -273,8 +269,8 @@ public final class RingReader extends RingEnd {
                 count++;
             }
         } finally {
-            if (position != readPosition) {
-                READ_POSITION.setOpaque(this, position);
+            if (position != outstanding.position) {
+                READ_POSITION.setOpaque(outstanding, position);
                 ring.publishHead(position);
             }
         }

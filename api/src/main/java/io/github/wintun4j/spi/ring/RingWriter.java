@@ -26,13 +26,8 @@ import java.util.Objects;
  */
 public final class RingWriter extends RingEnd {
 
-    private final OutstandingRecords pending = new OutstandingRecords();
+    private final RingCursor pending = new RingCursor();
     private final Runnable afterPublish;
-    private int writePosition;
-    /** The last Head read: the space before it was free then, and stays free until this writer fills it. */
-    private int knownHead;
-    /** Where the newest record starts, or -1 before the first; for {@link #writeCorruptRecord()}. */
-    private int newestRecord = -1;
 
     /**
      * @param ring      the ring
@@ -76,16 +71,16 @@ public final class RingWriter extends RingEnd {
 
     private RingPacket allocateOne(int size) {
         requireNotEnded();
-        int position = writePosition;
+        int position = pending.position;
         int recordSize = Ring.recordSize(size);
         if (!fits(position, recordSize)) {
             return null;
         }
         ring.putSizeAt(position, size);
-        newestRecord = position;
+        pending.newest = position;
         int end = ring.wrap(position + recordSize);
         long sequence = pending.add(end);
-        writePosition = end;
+        pending.position = end;
         return new RingPacket(this, sequence, position, size, false);
     }
 
@@ -94,11 +89,11 @@ public final class RingWriter extends RingEnd {
      * writer does not write, so Head is read again only when the last value read is not enough.
      */
     private boolean fits(int position, long needed) {
-        if (needed <= ((knownHead - position - Ring.SIZE_PREFIX) & ring.mask())) {
+        if (needed <= ((pending.known - position - Ring.SIZE_PREFIX) & ring.mask())) {
             return true;
         }
-        knownHead = ring.head();
-        return needed <= ((knownHead - position - Ring.SIZE_PREFIX) & ring.mask());
+        pending.known = ring.head();
+        return needed <= ((pending.known - position - Ring.SIZE_PREFIX) & ring.mask());
     }
 
     /**
@@ -233,10 +228,10 @@ public final class RingWriter extends RingEnd {
 
     /** Writes {@code single}, or else every packet of {@code batch}, taking {@code total} bytes. */
     private boolean writeRecords(ByteBuffer single, List<ByteBuffer> batch, long total) {
-        if (isEnded() || !fits(writePosition, total)) {
+        if (isEnded() || !fits(pending.position, total)) {
             return false;
         }
-        int position = writePosition;
+        int position = pending.position;
         if (single != null) {
             position = copyIn(position, single);
         } else {
@@ -244,7 +239,7 @@ public final class RingWriter extends RingEnd {
                 position = copyIn(position, packet);
             }
         }
-        writePosition = position;
+        pending.position = position;
         publishWritten(position);
         return true;
     }
@@ -252,7 +247,7 @@ public final class RingWriter extends RingEnd {
     private int copyIn(int position, ByteBuffer packet) {
         int size = packet.remaining();
         ring.putSizeAt(position, size);
-        newestRecord = position;
+        pending.newest = position;
         ring.memory().put(ring.dataIndex(position), packet, packet.position(), size);
         return ring.wrap(position + Ring.recordSize(size));
     }
@@ -278,14 +273,14 @@ public final class RingWriter extends RingEnd {
         lockUnclaimed();
         try {
             int impossibleSize = Ring.maxPacketSize() + 1;
-            if (!fits(writePosition, Ring.SIZE_PREFIX) && newestRecord >= 0) {
-                ring.putSizeAt(newestRecord, impossibleSize);
+            if (!fits(pending.position, Ring.SIZE_PREFIX) && pending.newest >= 0) {
+                ring.putSizeAt(pending.newest, impossibleSize);
                 return;
             }
-            ring.putSizeAt(writePosition, impossibleSize);
-            newestRecord = writePosition;
-            writePosition = ring.wrap(writePosition + Ring.SIZE_PREFIX);
-            publishWritten(writePosition);
+            ring.putSizeAt(pending.position, impossibleSize);
+            pending.newest = pending.position;
+            pending.position = ring.wrap(pending.position + Ring.SIZE_PREFIX);
+            publishWritten(pending.position);
         } finally {
             lock.unlock();
         }

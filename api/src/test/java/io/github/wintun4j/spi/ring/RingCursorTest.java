@@ -10,11 +10,11 @@ import java.util.Random;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The bookkeeping behind release-in-any-order and send-in-allocation-order, without a ring. */
-class OutstandingRecordsTest {
+class RingCursorTest {
 
     @Test
     void theFinishedPrefixMovesOnlyWhenTheOldestFinishes() {
-        OutstandingRecords records = new OutstandingRecords();
+        RingCursor records = new RingCursor();
         long first = records.add(10);
         long second = records.add(20);
         long third = records.add(30);
@@ -29,7 +29,7 @@ class OutstandingRecordsTest {
 
     @Test
     void manyMoreRecordsThanTheFirstArraysHoldFinishInAnyOrder() {
-        OutstandingRecords records = new OutstandingRecords();
+        RingCursor records = new RingCursor();
         Random random = new Random(42);
         long finishedUpTo = 0;
         for (int round = 0; round < 20; round++) {

@@ -1,25 +1,29 @@
 package io.github.wintun4j.spi.ring;
 
 /**
- * The records an end of a ring has handed out and not yet finished, by sequence number: the
- * reader's received packets until released, the writer's allocated packets until sent. Records
+ * The state one end of a ring changes for every packet: its position, the other end's position
+ * as last read, and the records it has handed out and not yet finished, by sequence number (the
+ * reader's received packets until released, the writer's allocated packets until sent). Records
  * finish in any order, but the ring position moves only over the finished prefix, so this keeps,
  * for each outstanding record, where it ends and whether it is finished, in two arrays indexed by
  * sequence number. No object per record: the hot path allocates nothing (the arrays double when
  * more records are outstanding than they hold, which a ring of a given capacity bounds).
  *
+ * <p>The fields live in {@link CursorFields}, padded on both sides (see {@link CursorPadding}).
+ *
  * <p>Not thread-safe: guarded by its ring end (its lock, or the thread that claimed it).
  */
-final class OutstandingRecords {
+final class RingCursor extends CursorFields {
 
     private static final int INITIAL_SLOTS = 256;
 
-    private int[] ends = new int[INITIAL_SLOTS];
-    private boolean[] finished = new boolean[INITIAL_SLOTS];
-    private int mask = INITIAL_SLOTS - 1;
-    /** The oldest unfinished record, or {@link #next} when none is outstanding. */
-    private long first;
-    private long next;
+    long q00, q01, q02, q03, q04, q05, q06, q07, q08, q09, q10, q11, q12, q13, q14, q15;
+
+    RingCursor() {
+        ends = new int[INITIAL_SLOTS];
+        finished = new boolean[INITIAL_SLOTS];
+        mask = INITIAL_SLOTS - 1;
+    }
 
     /**
      * @param end the ring position just after the record
