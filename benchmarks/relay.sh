@@ -31,11 +31,13 @@
 #
 # Rounds alternate the variants (c ffm jna ffm-single jna-single, c ffm ...); each variant runs
 # a fresh relay process: TCP throughput, then UDP with 64-byte payloads (packets per second that
-# reach the server). Medians and ratios to C are printed at the end; raw results in
-# benchmarks/target/relay-results/<date-time>/, with, for each TCP test, the CPU time of each relay thread
-# (threads-*.txt), the machine's load (the machine may be shared: other processes' CPU time
-# during the test is in load-*.txt) and, with --perf, where all CPUs spent their time
-# (perf-*.txt: perf record -e cpu-clock -a, by command and shared object).
+# reach the server). Medians and ratios to C are printed at the end, and the relay's CPU seconds
+# per GB carried in the TCP test (all its threads; iperf3 counts the bytes); raw results in
+# benchmarks/target/relay-results/<date-time>/, with, for each TCP test, the CPU time of each
+# relay thread (threads-*.txt; threads-udp-*.txt for the UDP test, with the machine's busy ticks),
+# the machine's load (the machine may be shared: other processes' CPU time during the test is in
+# load-*.txt) and, with --perf, where all CPUs spent their time (perf-*.txt: perf record -e
+# cpu-clock -a, by command and shared object).
 set -euo pipefail
 
 ROUNDS=3
@@ -168,12 +170,21 @@ run_variant() {
     tcp=$(json_number "$OUT/tcp-$variant-$round.json" "end.sum_received.bits_per_second")
     udp=0
     if ! $TCP_ONLY; then
+        ticks_before=$(thread_ticks "$RELAY_PID")
+        busy_before=$(cpu_busy)
         ip netns exec "$NS_CLI" iperf3 -c 10.71.2.2 -u -l 64 -b "$UDP_RATE" -t "$SECONDS_PER_TEST" -O "$OMIT" -J \
             >"$OUT/udp-$variant-$round.json"
+        { thread_usage "$RELAY_PID" "$ticks_before"
+          echo "machine busy: $(( $(cpu_busy) - busy_before ))"; } >"$OUT/threads-udp-$variant-$round.txt"
         udp=$(udp_received_per_second "$OUT/udp-$variant-$round.json")
     fi
     stop_relay
-    printf '%s\t%s\t%s\t%s\n' "$round" "$variant" "$tcp" "$udp" >>"$OUT/results.tsv"
+    # The relay's CPU time over the TCP test, against the bytes it carried: CPU per byte is what
+    # limits throughput on a saturated machine, and it is less disturbed by other processes.
+    local relay_ticks tcp_bytes
+    relay_ticks=$(awk '{ s += $2 } END { print s + 0 }' "$OUT/threads-$variant-$round.txt")
+    tcp_bytes=$(json_number "$OUT/tcp-$variant-$round.json" "end.sum_received.bytes")
+    printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "$variant" "$tcp" "$udp" "$relay_ticks" "$tcp_bytes" >>"$OUT/results.tsv"
     printf 'round %s %-10s TCP %8.1f Mbit/s   UDP 64 B %9.0f packets/s received\n' \
         "$round" "$variant" "$(awk -v b="$tcp" 'BEGIN { print b / 1e6 }')" "$udp"
 }
@@ -216,4 +227,4 @@ for ((round = 1; round <= ROUNDS; round++)); do
         run_variant "$variant" "$round"
     done
 done
-summarize_relay "$OUT/results.tsv" | tee "$OUT/summary.md"
+summarize_relay "$OUT/results.tsv" "$(getconf CLK_TCK)" | tee "$OUT/summary.md"

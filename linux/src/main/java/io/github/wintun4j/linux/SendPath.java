@@ -22,10 +22,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p><b>Who writes.</b> Mostly the application's own thread, right after its send
  * ({@link #afterSend()}, the session's {@code afterSend} hook): the packet reaches the kernel on
  * the thread that sent it, as with a C program's {@code write()}, without waking another thread
- * (measured: the hand-off to a send thread per burst cost a third of the relay's throughput, see
- * benchmarks/RESULTS-relay.md). A sender writes at most {@link #INLINE_BUDGET} records per send, so
- * that a thread is not kept writing other threads' packets; what is left goes to this path's own
- * thread ({@link #start()}), which also retries a packet the kernel refused with {@code EAGAIN}.
+ * (measured in benchmarks/RESULTS-relay.md: 7 to 8 % less CPU per byte through a TCP relay; the
+ * price is a thread fewer to spread a flood of small packets over). A sender writes at most
+ * {@link #INLINE_BUDGET} records per send, so that a thread is not kept writing other threads'
+ * packets; what is left goes to this path's own thread ({@link #start()}), which also retries a
+ * packet the kernel refused with {@code EAGAIN}.
  *
  * <p><b>Order.</b> One writer at a time: a thread writes only while it holds the token; a thread
  * that finds it taken returns at once and leaves its records to the holder, which looks at the
