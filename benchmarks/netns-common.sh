@@ -147,17 +147,21 @@ describe_machine() {
     echo "gcc: $(gcc --version | head -n 1)"
 }
 
-# summarize_relay RESULTS.TSV: a Markdown table of medians, ratios to C and the raw rounds.
+# summarize_relay RESULTS.TSV CLK_TCK: a Markdown table of medians, ratios to C and the raw
+# rounds, then the relay's CPU seconds per GB carried over TCP (rows with ticks and bytes).
 summarize_relay() {
-    python3 - "$1" <<'PY'
+    python3 - "$1" "${2:-100}" <<'PY'
 import statistics, sys
 rows = [line.split("\t") for line in open(sys.argv[1]).read().split("\n") if line]
-variants, tcp, udp = [], {}, {}
-for round_, variant, t, u in rows:
+tick = 1 / float(sys.argv[2])
+variants, tcp, udp, cpu = [], {}, {}, {}
+for round_, variant, t, u, *cost in rows:
     if variant not in variants:
         variants.append(variant)
     tcp.setdefault(variant, []).append(float(t) / 1e6)
     udp.setdefault(variant, []).append(float(u))
+    if len(cost) == 2 and float(cost[1]) > 0:
+        cpu.setdefault(variant, []).append(float(cost[0]) * tick / (float(cost[1]) / 1e9))
 targets = {"ffm": ">= 0.9", "jna": ">= 0.8"}
 def ratio(values, variant):
     if "c" not in values or statistics.median(values["c"]) == 0:   # e.g. UDP left out (--tcp-only)
@@ -181,5 +185,14 @@ for base in ("ffm", "jna"):
     if base in tcp and single in tcp:
         print(f"\nbatch gain {base} (batch / single): TCP {statistics.median(tcp[base]) / statistics.median(tcp[single]):.2f}, "
               f"UDP {statistics.median(udp[base]) / statistics.median(udp[single]):.2f}")
+if cpu:
+    print("\n| relay | relay CPU s per GB over TCP, median | / C | rounds |")
+    print("|---|---|---|---|")
+    c = statistics.median(cpu["c"]) if "c" in cpu else None
+    for v in variants:
+        if v in cpu:
+            m = statistics.median(cpu[v])
+            print(f"| {v} | {m:.2f} | {m / c:.2f} | {', '.join(f'{x:.2f}' for x in cpu[v])} |" if c
+                  else f"| {v} | {m:.2f} | | {', '.join(f'{x:.2f}' for x in cpu[v])} |")
 PY
 }
