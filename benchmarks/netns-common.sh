@@ -22,9 +22,21 @@ fail() {
     exit "${2:-1}"
 }
 
+# The Debian package of each tool the scripts use, so that a fresh machine needs no manual step.
+declare -A TOOL_PACKAGE=([ip]=iproute2 [python3]=python3 [iperf3]=iperf3 [ping]=iputils-ping [gcc]=gcc
+                         [mvn]=maven [unshare]=util-linux)
+
 need_root_and_tools() {
     [[ $(id -u) -eq 0 ]] || fail "$(basename "$0"): needs root (network namespaces and TUN devices)" 2
-    local tool
+    local tool missing=()
+    for tool in ip python3 "$@"; do
+        command -v "$tool" >/dev/null 2>&1 || missing+=("${TOOL_PACKAGE[$tool]:-$tool}")
+    done
+    if ((${#missing[@]})) && command -v apt-get >/dev/null 2>&1; then
+        echo "$(basename "$0"): installing ${missing[*]} (Debian packages)" >&2
+        apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null \
+            || fail "$(basename "$0"): could not install ${missing[*]}" 2
+    fi
     for tool in ip python3 "$@"; do
         command -v "$tool" >/dev/null 2>&1 \
             || fail "$(basename "$0"): $tool is missing (Debian: apt-get install iproute2 iperf3 iputils-ping gcc python3)" 2
