@@ -17,7 +17,8 @@ import java.util.concurrent.TimeUnit;
  * close the packets it hands out; on any other thread they throw {@link IllegalStateException}
  * (a packet may still be read on another thread, with the usual happens-before). While a receiver
  * is open, the session's own {@code receivePacket}, {@code receivePackets} and
- * {@code releaseReceivePacket} throw {@link IllegalStateException} on every thread;
+ * {@code releaseReceivePacket} throw {@link IllegalStateException} on every thread but the
+ * claimant's (which may use them as it uses the receiver, without a lock);
  * {@link Session#awaitReadable} still works.
  *
  * <p>After {@link #close()}: the receive side is the session's again (another receiver may be

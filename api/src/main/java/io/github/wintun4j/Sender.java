@@ -14,7 +14,8 @@ import org.osgi.annotation.versioning.ProviderType;
  * the packets it allocates; on any other thread they throw {@link IllegalStateException} (a packet
  * may still be filled on another thread, with the usual happens-before, and handed back). While a
  * sender is open, the session's own {@code allocateSendPacket} and {@code sendPacket} throw
- * {@link IllegalStateException} on every thread.
+ * {@link IllegalStateException} on every thread but the claimant's (which may use them as it
+ * uses the sender, without a lock).
  *
  * <p>After {@link #close()}: the send side is the session's again; packets allocated and not sent
  * stay usable and are sent through the session. After the session is closed: as the session,

@@ -55,8 +55,8 @@ public interface Session extends AutoCloseable {
     Packet receivePacket();
 
     /**
-     * Takes the next received packet, waiting up to {@code timeout} for one: spins briefly
-     * (a few microseconds), then waits on the read event.
+     * Takes the next received packet, waiting up to {@code timeout} for one: while traffic is
+     * heavy it spins briefly (a few microseconds) first, then it waits on the read event.
      *
      * @param timeout the longest wait; 0 means do not wait
      * @param unit    its unit

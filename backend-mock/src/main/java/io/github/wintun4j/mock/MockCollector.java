@@ -15,7 +15,7 @@ import java.util.function.Consumer;
  *
  * <p>Threading: only the claiming thread may drain or close; other threads get
  * {@link IllegalStateException}. While claimed, responders do not run (they would consume the
- * same ring: each send logs that the network side could not consume) and
+ * same ring) and
  * {@link MockNetwork#takeSent()} / {@code drainSent} hand out only packets queued before the claim.
  *
  * <p>After {@link #close()}, or once the session ended, {@code drain} returns 0.

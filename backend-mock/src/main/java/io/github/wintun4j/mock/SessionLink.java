@@ -25,7 +25,7 @@ final class SessionLink {
     private volatile boolean closing;
 
     /**
-     * Allocates both rings ({@code 12 + capacity + 0x10000} bytes of direct memory each).
+     * Allocates both rings ({@code Ring.HEADER_SIZE + capacity + 0x10000} bytes of direct memory each).
      *
      * @param capacity a valid ring capacity
      */

@@ -68,8 +68,8 @@ final class LinuxSession extends RingSession {
     }
 
     /**
-     * Test hook: hands a batch to the driver side's batch routine, the one every packet read from
-     * the TUN descriptor goes through (Linux itself never hands over more than one at a time).
+     * Test hook: hands a batch to the driver side's batch routine (whole or dropped whole, as the
+     * Wintun driver does); packets read from the TUN descriptor go in by bursts instead.
      *
      * @return whether the batch was written to the receive ring
      */

@@ -154,13 +154,14 @@ final class PacketPump implements SendPath.Faults {
         InboundObserver observer = adapter.inboundObserver();
         if (receiveWriter.writeBatch(burst)) {
             if (observer != null) {
-                for (ByteBuffer packet : burst) {
-                    observer.handled(packet, true);
+                for (int i = 0; i < burst.size(); i++) {
+                    observer.handled(burst.get(i), true);
                 }
             }
             return true;
         }
-        for (ByteBuffer packet : burst) {
+        for (int i = 0; i < burst.size(); i++) {   // indexed: an iterator would be an allocation per burst
+            ByteBuffer packet = burst.get(i);
             boolean written = receiveWriter.write(packet);
             if (!written && !receiveWriter.isEnded()) {
                 adapter.counters().inboundDropped();
@@ -175,8 +176,8 @@ final class PacketPump implements SendPath.Faults {
     /**
      * The driver's batch routine: writes a batch from the network stack into the receive ring
      * whole, or drops it whole and counts it when it does not fit (wintun-reference section 4).
-     * Linux hands over one packet per {@code read()}, so the receive thread calls this with
-     * batches of one.
+     * The receive thread itself publishes whole bursts of reads ({@code publish}), which fall
+     * back to one packet at a time when a burst does not fit; this routine serves the test hook.
      *
      * @param batch the packets, each from position to limit
      * @return whether the batch was written

@@ -43,7 +43,8 @@ import java.util.concurrent.locks.ReentrantLock;
  *       not end the session itself: the claimant does, at its next call (which reports
  *       {@code ERROR_HANDLE_EOF}) or when it gives its claim back ({@link SessionClaims}, which also says
  *       what a claimant that never calls again keeps alive).</li>
- *   <li>Packets: a packet moves from usable to done exactly once, under its direction's lock, so the
+ *   <li>Packets: a packet moves from usable to done exactly once, under its direction's lock or by
+ *       the side's claimant (the one thread that may then touch that side), so the
  *       DLL never sees a double release. Its state is in the packet object alone, which nothing else
  *       keeps: on the common path (received straight from the ring, released or sent by the caller) C2's
  *       escape analysis can remove the object altogether.</li>

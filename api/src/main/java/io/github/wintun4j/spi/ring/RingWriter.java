@@ -212,8 +212,8 @@ public final class RingWriter extends RingEnd {
     public boolean writeBatch(List<ByteBuffer> packets) {
         Objects.requireNonNull(packets, "packets");
         long total = 0;
-        for (ByteBuffer packet : packets) {
-            total += Ring.recordSize(Arguments.requirePacketSize(packet.remaining()));
+        for (int i = 0; i < packets.size(); i++) {   // indexed: an iterator would be an allocation per batch
+            total += Ring.recordSize(Arguments.requirePacketSize(packets.get(i).remaining()));
         }
         if (claimedByCaller()) {
             return writeRecords(null, packets, total);
@@ -235,8 +235,8 @@ public final class RingWriter extends RingEnd {
         if (single != null) {
             position = copyIn(position, single);
         } else {
-            for (ByteBuffer packet : batch) {
-                position = copyIn(position, packet);
+            for (int i = 0; i < batch.size(); i++) {
+                position = copyIn(position, batch.get(i));
             }
         }
         pending.position = position;
@@ -270,29 +270,27 @@ public final class RingWriter extends RingEnd {
      * (Tail never moves onto Head) and the packets before it still come out.
      */
     public void writeCorruptRecord() {
+        if (claimedByCaller()) {
+            corruptRecord();
+            return;
+        }
         lockUnclaimed();
         try {
-            int impossibleSize = Ring.maxPacketSize() + 1;
-            if (!fits(pending.position, Ring.SIZE_PREFIX) && pending.newest >= 0) {
-                ring.putSizeAt(pending.newest, impossibleSize);
-                return;
-            }
-            ring.putSizeAt(pending.position, impossibleSize);
-            pending.newest = pending.position;
-            pending.position = ring.wrap(pending.position + Ring.SIZE_PREFIX);
-            publishWritten(pending.position);
+            corruptRecord();
         } finally {
             lock.unlock();
         }
     }
 
-    /** @return whether every allocated packet was sent or closed */
-    public boolean hasNoPending() {
-        lockUnclaimed();
-        try {
-            return pending.isEmpty();
-        } finally {
-            lock.unlock();
+    private void corruptRecord() {
+        int impossibleSize = Ring.maxPacketSize() + 1;
+        if (!fits(pending.position, Ring.SIZE_PREFIX) && pending.newest >= 0) {
+            ring.putSizeAt(pending.newest, impossibleSize);
+            return;
         }
+        ring.putSizeAt(pending.position, impossibleSize);
+        pending.newest = pending.position;
+        pending.position = ring.wrap(pending.position + Ring.SIZE_PREFIX);
+        publishWritten(pending.position);
     }
 }
