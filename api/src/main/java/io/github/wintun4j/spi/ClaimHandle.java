@@ -1,14 +1,15 @@
 package io.github.wintun4j.spi;
 
 /**
- * What a claimed side's handle ({@link ClaimedReceiver}, {@link ClaimedSender}) holds besides
- * the session: who claimed, whether the handle was closed, and how to give the claim back.
+ * What a claimed side's handle ({@link ClaimedReceiver}, {@link ClaimedSender}, and a backend's
+ * own, such as the mock's network-side claims) holds besides what it wraps: who claimed, whether
+ * the handle was closed, and how to give the claim back.
  *
  * <p>Threading: made and closed on the claiming thread; {@code closed} is volatile so that another
  * thread that calls a closed handle is refused for that reason and never reaches the session's
  * shared path.
  */
-abstract class ClaimHandle implements AutoCloseable {
+public abstract class ClaimHandle implements AutoCloseable {
 
     private final Thread claimant = Thread.currentThread();
     private final Runnable giveBack;
@@ -16,16 +17,21 @@ abstract class ClaimHandle implements AutoCloseable {
     private volatile boolean closed;
 
     /**
-     * @param kind     "receiver" or "sender", for messages
+     * @param kind     what the handle is, such as "receiver" or "sender", for messages
      * @param giveBack ends the claim; run once, by {@link #close()} on the claimant's thread
      */
-    ClaimHandle(String kind, Runnable giveBack) {
+    protected ClaimHandle(String kind, Runnable giveBack) {
         this.kind = kind;
         this.giveBack = giveBack;
     }
 
+    /** @return whether {@link #close()} ran (seen from any thread) */
+    protected final boolean isClosed() {
+        return closed;
+    }
+
     /** @throws IllegalStateException after {@link #close()} */
-    final void requireOpen() {
+    protected final void requireOpen() {
         if (closed) {
             throw new IllegalStateException("this " + kind + " was closed; claim a new one or use the session");
         }

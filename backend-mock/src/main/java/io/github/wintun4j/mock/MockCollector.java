@@ -1,5 +1,6 @@
 package io.github.wintun4j.mock;
 
+import io.github.wintun4j.spi.ClaimHandle;
 import io.github.wintun4j.spi.DriverPacketRules;
 import io.github.wintun4j.spi.ring.RingReader;
 
@@ -13,23 +14,22 @@ import java.util.function.Consumer;
  * copy, for tests and benchmarks that consume what a session sends from one thread as fast as it
  * sends. The driver rule holds: non-IP packets are dropped and counted.
  *
- * <p>Threading: only the claiming thread may drain or close; other threads get
- * {@link IllegalStateException}. While claimed, responders do not run (they would consume the
+ * <p>Threading: only the claiming thread may drain (other threads get
+ * {@link IllegalStateException}) or close (elsewhere {@code close()} does nothing). While claimed, responders do not run (they would consume the
  * same ring) and
  * {@link MockNetwork#takeSent()} / {@code drainSent} hand out only packets queued before the claim.
  *
  * <p>After {@link #close()}, or once the session ended, {@code drain} returns 0.
  */
-public final class MockCollector implements AutoCloseable {
+public final class MockCollector extends ClaimHandle {
 
     private final SessionLink link;
     private final TrafficCounters counters;
     private final RingReader reader;
     private final RecordFilter filter = new RecordFilter();
-    private final Thread claimant = Thread.currentThread();
-    private volatile boolean closed;
 
     MockCollector(SessionLink link, TrafficCounters counters) {
+        super("collector", link.fromApplication::unclaim);
         this.link = link;
         this.counters = counters;
         this.reader = link.fromApplication;
@@ -53,7 +53,7 @@ public final class MockCollector implements AutoCloseable {
         if (max < 0) {
             throw new IllegalArgumentException("max must not be negative, got " + max);
         }
-        if (closed || link.isEnded()) {
+        if (isClosed() || link.isEnded()) {
             return 0;
         }
         filter.start(sink);
@@ -66,15 +66,6 @@ public final class MockCollector implements AutoCloseable {
             return filter.passed;
         } finally {
             filter.start(null);
-        }
-    }
-
-    /** Gives the direction back; idempotent; does nothing on a thread other than the claimant. */
-    @Override
-    public void close() {
-        if (!closed && Thread.currentThread() == claimant) {
-            closed = true;
-            reader.unclaim();
         }
     }
 

@@ -1,5 +1,6 @@
 package io.github.wintun4j.mock;
 
+import io.github.wintun4j.spi.ClaimHandle;
 import io.github.wintun4j.spi.ring.RingWriter;
 
 import java.nio.ByteBuffer;
@@ -12,21 +13,20 @@ import java.util.Objects;
  * is delivered as a batch of one, with the same rules: copied into the receive ring when it fits,
  * else dropped and counted.
  *
- * <p>Threading: only the claiming thread may deliver or close; other threads get
- * {@link IllegalStateException}. While claimed, {@link MockNetwork#deliver} fails on every other
+ * <p>Threading: only the claiming thread may deliver (other threads get
+ * {@link IllegalStateException}) or close (elsewhere {@code close()} does nothing). While claimed, {@link MockNetwork#deliver} fails on every other
  * thread (and responders, whose replies are delivered that way, log the failure and drop the reply).
  *
  * <p>After {@link #close()}, or once the session ended, {@code deliver} returns {@code false}.
  */
-public final class MockInjector implements AutoCloseable {
+public final class MockInjector extends ClaimHandle {
 
     private final SessionLink link;
     private final TrafficCounters counters;
     private final RingWriter writer;
-    private final Thread claimant = Thread.currentThread();
-    private volatile boolean closed;
 
     MockInjector(SessionLink link, TrafficCounters counters) {
+        super("injector", link.toApplication::unclaim);
         this.link = link;
         this.counters = counters;
         this.writer = link.toApplication;
@@ -45,7 +45,7 @@ public final class MockInjector implements AutoCloseable {
      */
     public boolean deliver(ByteBuffer packet) {
         Objects.requireNonNull(packet, "packet");
-        if (closed || link.isEnded()) {
+        if (isClosed() || link.isEnded()) {
             return false;
         }
         if (writer.write(packet)) {
@@ -66,14 +66,5 @@ public final class MockInjector implements AutoCloseable {
      */
     public boolean deliver(byte[] packet) {
         return deliver(ByteBuffer.wrap(Objects.requireNonNull(packet, "packet")));
-    }
-
-    /** Gives the direction back; idempotent; does nothing on a thread other than the claimant. */
-    @Override
-    public void close() {
-        if (!closed && Thread.currentThread() == claimant) {
-            closed = true;
-            writer.unclaim();
-        }
     }
 }
