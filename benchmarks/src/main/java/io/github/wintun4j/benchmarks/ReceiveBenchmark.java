@@ -109,9 +109,9 @@ public class ReceiveBenchmark {
     public int consumeClaimed(ClaimedReceive claimed, Spins spins, Control control) {
         Receiver receiver = claimed.receiver;
         while (true) {
-            // The packet is handled in the iteration that got it: a packet variable still live
-            // across the loop's back edge (where it is null) keeps the JIT from removing the
-            // packet object, which then costs an allocation per packet (measured: 56 B/op).
+            // The packet is handled in the iteration that got it, so that it is not live across
+            // the loop's back edge. (Tried against the allocation seen with two threads; it did
+            // not remove it: see RESULTS.md.)
             Packet packet = receiver.receivePacket();
             if (packet != null) {
                 int sample = ConsumerWork.sample(packet.buffer());

@@ -105,7 +105,7 @@ public class SendBenchmark {
     public void produceClaimed(MockSessionState state, ClaimedSend claimed, Spins spins, Control control) {
         Sender sender = claimed.sender;
         while (true) {
-            // Filled and sent in the iteration that got it: see ReceiveBenchmark.consumeClaimed.
+            // Filled and sent in the iteration that got it, as in ReceiveBenchmark.consumeClaimed.
             Packet packet = sender.allocateSendPacket(state.size);
             if (packet != null) {
                 packet.buffer().put(0, state.packet);
