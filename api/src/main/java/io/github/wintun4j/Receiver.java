@@ -61,6 +61,20 @@ public interface Receiver extends AutoCloseable {
     int receivePackets(Packet[] packets);
 
     /**
+     * As {@link Session#receivePackets(PacketHandler, int)}, without a lock: the fastest way to
+     * receive. If the handler closes this receiver, the call ends after that packet.
+     *
+     * @param handler takes each packet in place; see {@link PacketHandler}
+     * @param max     the most packets to take, {@code >= 0}
+     * @return how many packets were handed over, 0 when the ring is empty
+     * @throws NullPointerException     when the handler is null
+     * @throws IllegalArgumentException when {@code max} is negative
+     * @throws WintunException          as {@link #receivePacket()}, when no packet was handed over
+     * @throws IllegalStateException    on a thread other than the claimant, or after {@link #close()}
+     */
+    int receivePackets(PacketHandler handler, int max);
+
+    /**
      * As {@link Session#releaseReceivePacket(Packet)}.
      *
      * @param packet a packet received from this session and not yet released

@@ -2,6 +2,8 @@ package io.github.wintun4j;
 
 import org.osgi.annotation.versioning.ProviderType;
 
+import java.nio.ByteBuffer;
+
 /**
  * The send side of a {@link Session}, claimed by one thread with {@link Session#claimSender()}:
  * the fastest way to send. The session's own send methods take a lock on every call, so that any
@@ -45,6 +47,19 @@ public interface Sender extends AutoCloseable {
      * @throws WintunException          {@code ERROR_HANDLE_EOF} when the session was closed
      */
     void sendPacket(Packet packet);
+
+    /**
+     * As {@link Session#sendCopy(ByteBuffer)}, without a lock: the fastest way to send a packet
+     * that already exists in a buffer.
+     *
+     * @param packet the packet's bytes, from position to limit (copied; the position does not move)
+     * @return {@code true} when sent; {@code false} when the send ring is full (nothing was sent)
+     * @throws NullPointerException     when the buffer is null
+     * @throws IllegalArgumentException when it has no bytes remaining, or more than 0xFFFF
+     * @throws IllegalStateException    on a thread other than the claimant, or after {@link #close()}
+     * @throws WintunException          {@code ERROR_HANDLE_EOF} when the session ended
+     */
+    boolean sendCopy(ByteBuffer packet);
 
     /**
      * Gives the send side back to the session. Idempotent; never throws; does nothing on a thread

@@ -2,6 +2,8 @@ package io.github.wintun4j;
 
 import org.osgi.annotation.versioning.ProviderType;
 
+import java.nio.ByteBuffer;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -79,6 +81,58 @@ public interface Session extends AutoCloseable {
     int receivePackets(Packet[] packets);
 
     /**
+     * Receives up to {@code max} packets without waiting and hands each to {@code handler} in
+     * place, releasing it as soon as the handler returns: no packet objects, no copies. This is
+     * the receive of choice for a thread that handles each packet at once (forwarding, parsing,
+     * copying out); a packet it must keep needs {@link #receivePacket()} instead.
+     *
+     * <p>A packet whose handler throws is released all the same (it was handed over), and the
+     * exception ends the call; the packets after it stay in the ring. An error met after the
+     * first packet ends the call normally and is reported by the next one, as with
+     * {@link #receivePackets(Packet[])}. The handler may use this session, receive included.
+     * The session's own method holds its receive lock for the whole call, so a slow handler
+     * holds up the other receiving threads; a {@link Receiver} holds no lock.
+     *
+     * <p>This default receives and releases packet objects one by one; backends whose ring is
+     * in Java memory hand the ring's bytes over directly.
+     *
+     * @param handler takes each packet; see {@link PacketHandler} for what it may keep
+     * @param max     the most packets to take, {@code >= 0}
+     * @return how many packets were handed over, 0 when the ring is empty
+     * @throws NullPointerException     when the handler is null
+     * @throws IllegalArgumentException when {@code max} is negative
+     * @throws WintunException          as {@link #receivePacket()}, when no packet was handed over
+     */
+    default int receivePackets(PacketHandler handler, int max) {
+        Objects.requireNonNull(handler, "handler");
+        if (max < 0) {
+            throw new IllegalArgumentException("max must not be negative, got " + max);
+        }
+        int count = 0;
+        while (count < max) {
+            Packet packet;
+            try {
+                packet = receivePacket();
+            } catch (WintunException e) {
+                if (count == 0) {
+                    throw e;
+                }
+                break;
+            }
+            if (packet == null) {
+                break;
+            }
+            count++;
+            try {
+                handler.handle(packet.buffer());
+            } finally {
+                packet.close();
+            }
+        }
+        return count;
+    }
+
+    /**
      * Waits until a receive would not report an empty ring (a packet is waiting, or the session
      * ended). Wake-ups may be spurious: always receive, and wait again on {@code null}.
      *
@@ -120,6 +174,39 @@ public interface Session extends AutoCloseable {
      * @throws WintunException          {@code ERROR_HANDLE_EOF} when the session was closed
      */
     void sendPacket(Packet packet);
+
+    /**
+     * Allocates, fills and sends a packet in one call: copies the bytes of {@code packet} from its
+     * position to its limit into the send ring (the buffer's position does not move). Packets
+     * reach the adapter in allocation order with those allocated by
+     * {@link #allocateSendPacket(int)}. For a packet that already exists in some buffer this is
+     * the cheapest send: no packet object is made.
+     *
+     * <p>This default allocates a packet, copies and sends it; backends whose ring is in Java
+     * memory copy straight into the ring.
+     *
+     * @param packet the packet's bytes, 1..{@link WintunConstants#MAX_IP_PACKET_SIZE} of them
+     *               remaining
+     * @return {@code true} when sent; {@code false} when the send ring is full (nothing was sent)
+     * @throws NullPointerException     when the buffer is null
+     * @throws IllegalArgumentException when it has no bytes remaining, or more than 0xFFFF
+     * @throws WintunException          {@code ERROR_HANDLE_EOF} when the session ended
+     */
+    default boolean sendCopy(ByteBuffer packet) {
+        Objects.requireNonNull(packet, "packet");
+        Packet allocated = allocateSendPacket(packet.remaining());
+        if (allocated == null) {
+            return false;
+        }
+        try {
+            allocated.buffer().put(0, packet, packet.position(), packet.remaining());
+        } catch (RuntimeException e) {
+            allocated.close();
+            throw e;
+        }
+        sendPacket(allocated);
+        return true;
+    }
 
     /**
      * Claims the receive side for the calling thread until the receiver is closed.

@@ -1,6 +1,7 @@
 package io.github.wintun4j.spi;
 
 import io.github.wintun4j.Packet;
+import io.github.wintun4j.PacketHandler;
 import io.github.wintun4j.Receiver;
 import io.github.wintun4j.Session;
 
@@ -46,6 +47,12 @@ public final class ClaimedReceiver extends ClaimHandle implements Receiver {
     public int receivePackets(Packet[] packets) {
         requireOpen();
         return session.receivePackets(packets);
+    }
+
+    @Override
+    public int receivePackets(PacketHandler handler, int max) {
+        requireOpen();
+        return session.receivePackets(handler, max);
     }
 
     @Override

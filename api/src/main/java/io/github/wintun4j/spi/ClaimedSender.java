@@ -4,6 +4,8 @@ import io.github.wintun4j.Packet;
 import io.github.wintun4j.Sender;
 import io.github.wintun4j.Session;
 
+import java.nio.ByteBuffer;
+
 /**
  * A {@link Sender} for any backend: the session's own send methods, called by the thread that
  * claimed the send side. The session enforces the claim (its methods see who claimed and skip
@@ -37,5 +39,11 @@ public final class ClaimedSender extends ClaimHandle implements Sender {
     public void sendPacket(Packet packet) {
         requireOpen();
         session.sendPacket(packet);
+    }
+
+    @Override
+    public boolean sendCopy(ByteBuffer packet) {
+        requireOpen();
+        return session.sendCopy(packet);
     }
 }

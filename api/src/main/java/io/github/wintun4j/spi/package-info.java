@@ -7,7 +7,7 @@
  * backend must.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package io.github.wintun4j.spi;
 
 import org.osgi.annotation.bundle.Export;

@@ -1,6 +1,7 @@
 package io.github.wintun4j.windows;
 
 import io.github.wintun4j.Packet;
+import io.github.wintun4j.PacketHandler;
 import io.github.wintun4j.Receiver;
 import io.github.wintun4j.Sender;
 import io.github.wintun4j.Session;
@@ -372,6 +373,35 @@ final class WindowsSession implements Session {
         } finally {
             receiveLock.unlock();
         }
+    }
+
+    /**
+     * The session's packet-by-packet in-place receive; for the claimant, one packet per round, so
+     * that a handler that closes the receiver ends the call after its packet (as {@code Receiver}
+     * promises) instead of the rest going on through the shared path.
+     */
+    @Override
+    public int receivePackets(PacketHandler handler, int max) {
+        if (!claims.receive.isHeldByCaller() || max <= 1) {
+            return Session.super.receivePackets(handler, max);
+        }
+        int count = 0;
+        while (count < max && claims.receive.isHeldByCaller()) {
+            int handed;
+            try {
+                handed = Session.super.receivePackets(handler, 1);
+            } catch (WintunException e) {
+                if (count == 0) {
+                    throw e;
+                }
+                break;
+            }
+            if (handed == 0) {
+                break;
+            }
+            count++;
+        }
+        return count;
     }
 
     @Override

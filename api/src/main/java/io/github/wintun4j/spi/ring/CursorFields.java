@@ -1,7 +1,9 @@
 package io.github.wintun4j.spi.ring;
 
 /**
- * The per-packet state of one end of a ring, between two paddings (see {@link CursorPadding});
+ * The per-packet (and per-call) state of one end of a ring, between two paddings (see
+ * {@link CursorPadding}): every field the holder of the end writes as it goes lives here, so
+ * that no such write lands on a cache line the other end's thread reads;
  * the behaviour is in {@link RingCursor}. Guarded by the end (its lock, or its claimant).
  */
 abstract class CursorFields extends CursorPadding {
@@ -18,4 +20,8 @@ abstract class CursorFields extends CursorPadding {
     /** The oldest unfinished record, or {@link #next} when none is outstanding. */
     long first;
     long next;
+    /** Whether the holder runs a user's handler inside one of this end's calls. */
+    boolean inUserCode;
+    /** Whether the claimant gave its claim back from inside a handler: done when the call ends. */
+    boolean unclaimDeferred;
 }

@@ -29,6 +29,8 @@ abstract class RingEnd {
     private volatile Thread claimant;
     /** A view of the whole ring, to slice packets' views from. */
     private final ByteBuffer writableMemory;
+    /** What the holder of this end writes as it goes: positions, outstanding records, flags. */
+    final RingCursor cursor = new RingCursor();
 
     RingEnd(Ring ring, String operation) {
         this.ring = ring;
@@ -79,16 +81,51 @@ abstract class RingEnd {
         }
     }
 
-    /** Ends the calling thread's claim; does nothing when it holds none. */
+    /**
+     * Ends the calling thread's claim; does nothing when it holds none. Called from a handler
+     * that this end is running, it takes effect when the call that runs the handler ends (the
+     * call still uses the end without a lock until then).
+     */
     public final void unclaim() {
         lock.lock();
         try {
             if (claimant == Thread.currentThread()) {
-                claimant = null;
+                if (cursor.inUserCode) {
+                    cursor.unclaimDeferred = true;
+                } else {
+                    claimant = null;
+                }
             }
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * Marks the start of a call that runs user code (a handler) while holding this end.
+     *
+     * @return whether this is the outermost such call (a handler may call in again)
+     */
+    final boolean enterUserCode() {
+        boolean outermost = !cursor.inUserCode;
+        cursor.inUserCode = true;
+        return outermost;
+    }
+
+    /** @param outermost what {@link #enterUserCode()} returned; the deferred give-back happens here */
+    final void leaveUserCode(boolean outermost) {
+        if (outermost) {
+            cursor.inUserCode = false;
+            if (cursor.unclaimDeferred) {
+                cursor.unclaimDeferred = false;
+                unclaim();
+            }
+        }
+    }
+
+    /** @return whether the claimant gave the claim back from a handler: the running call must stop */
+    final boolean isUnclaimDeferred() {
+        return cursor.unclaimDeferred;
     }
 
     /** @return whether some thread holds the claim now (it may end at any moment) */

@@ -1,6 +1,7 @@
 package io.github.wintun4j.spi.ring;
 
 import io.github.wintun4j.Packet;
+import io.github.wintun4j.PacketHandler;
 import io.github.wintun4j.WintunErrors;
 import io.github.wintun4j.WintunException;
 import io.github.wintun4j.spi.BatchReceive;
@@ -49,8 +50,11 @@ public final class RingReader extends RingEnd {
         }
     }
 
-    private final RingCursor outstanding = new RingCursor();
+    /** This end's cursor: the received packets not yet released. */
+    private final RingCursor outstanding = cursor;
     private final ByteBuffer drainView;
+    /** The view handed to {@link PacketHandler}s, reused for every packet (read-only). */
+    private final ByteBuffer handlerView;
 
     /**
      * @param ring      the ring
@@ -59,6 +63,7 @@ public final class RingReader extends RingEnd {
     public RingReader(Ring ring, String operation) {
         super(ring, operation);
         this.drainView = ring.memory().duplicate().order(ByteOrder.BIG_ENDIAN);
+        this.handlerView = ring.memory().asReadOnlyBuffer();
     }
 
     /**
@@ -99,22 +104,128 @@ public final class RingReader extends RingEnd {
         }
     }
 
+    /**
+     * The application's in-place receive: hands each record to {@code handler} and releases it
+     * when the handler returns or throws, with the rules of {@link #receive()} (the end of the
+     * session wins, then empty, then corrupt) and of a batch (an error after the first record is
+     * left for the next call). Each record is registered as outstanding while its handler runs,
+     * so that a handler that receives too, through this reader, sees the ring as it is.
+     *
+     * @param handler takes each record
+     * @param max     the most records to take, {@code >= 0}
+     * @return how many records were handed over
+     * @throws WintunException       when the first record cannot be taken
+     * @throws IllegalStateException when another thread claimed this end
+     */
+    public int receive(PacketHandler handler, int max) {
+        Objects.requireNonNull(handler, "handler");
+        if (max < 0) {
+            throw new IllegalArgumentException("max must not be negative, got " + max);
+        }
+        if (claimedByCaller()) {
+            return handleRecords(handler, max);
+        }
+        lockUnclaimed();
+        try {
+            return handleRecords(handler, max);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    // Split in three small methods so that the JIT inlines the whole call into its caller (one
+    // method of 355 bytes of bytecode was "too big" to inline, which cost a call per packet).
+    private int handleRecords(PacketHandler handler, int max) {
+        boolean outermost = enterUserCode();
+        // A handler that receives in place too gets a view of its own: this one is in its hands.
+        ByteBuffer view = outermost ? handlerView : ring.memory().asReadOnlyBuffer();
+        try {
+            int count = 0;
+            int size;
+            while (count < max && (size = nextRecordSize(count)) >= 0) {
+                handOver(handler, view, size);
+                count++;
+            }
+            return count;
+        } finally {
+            leaveUserCode(outermost);
+        }
+    }
+
+    /**
+     * @param count the records handed over so far in this call
+     * @return the size of the record at the read position; -1 when the ring is empty, or when
+     *         this end ended or the record is corrupt after the first record (the next call
+     *         reports it), or the claim was given back from a handler
+     * @throws WintunException for the first record: the end of the session, then corruption
+     */
+    private int nextRecordSize(int count) {
+        if (count > 0 && (isEnded() || isUnclaimDeferred())) {
+            return -1;
+        }
+        requireNotEnded();
+        int position = outstanding.position;
+        int available = availableFrom(position);
+        if (available == 0) {
+            return -1;
+        }
+        if (count == 0) {
+            return checkedSizeAt(position, available);
+        }
+        try {
+            return checkedSizeAt(position, available);
+        } catch (WintunException e) {
+            return -1;
+        }
+    }
+
+    /** Hands the record at the read position to {@code handler}, outstanding until it returns. */
+    private void handOver(PacketHandler handler, ByteBuffer view, int size) {
+        int position = outstanding.position;
+        int end = ring.wrap(position + Ring.recordSize(size));
+        long sequence = outstanding.add(end);
+        READ_POSITION.setOpaque(outstanding, end);
+        int start = ring.dataIndex(position);
+        view.clear();
+        view.limit(start + size).position(start);
+        view.order(ByteOrder.BIG_ENDIAN);
+        try {
+            handler.handle(view);
+        } finally {
+            if (!isClosed()) {
+                int head = outstanding.finish(sequence);
+                if (head >= 0) {
+                    ring.publishHead(head);
+                }
+            }
+        }
+    }
+
     private RingPacket receiveOne() {
         requireNotEnded();
         int position = outstanding.position;
-        int available = (outstanding.known - position) & ring.mask();
+        int available = availableFrom(position);
         if (available == 0) {
-            outstanding.known = ring.tail();
-            available = (outstanding.known - position) & ring.mask();
-            if (available == 0) {
-                return null;
-            }
+            return null;
         }
         int size = checkedSizeAt(position, available);
         int end = ring.wrap(position + Ring.recordSize(size));
         long sequence = outstanding.add(end);
         READ_POSITION.setOpaque(outstanding, end);
         return new RingPacket(this, sequence, position, size, true);
+    }
+
+    /**
+     * The bytes published from {@code position} on; Tail is read again only when those seen
+     * before are used up.
+     */
+    private int availableFrom(int position) {
+        int available = (outstanding.known - position) & ring.mask();
+        if (available == 0) {
+            outstanding.known = ring.tail();
+            available = (outstanding.known - position) & ring.mask();
+        }
+        return available;
     }
 
     private int checkedSizeAt(int position, int available) {
@@ -245,35 +356,39 @@ public final class RingReader extends RingEnd {
         }
         int position = outstanding.position;
         int count = 0;
-        try {
-            while (count < max) {
-                int available = (outstanding.known - position) & ring.mask();
-                if (available == 0) {
-                    outstanding.known = ring.tail();
-                    available = (outstanding.known - position) & ring.mask();
-                    if (available == 0) {
-                        break;
-                    }
-                }
-                int size;
-                try {
-                    size = checkedSizeAt(position, available);
-                } catch (WintunException e) {
-                    ring.terminate();
-                    break;
-                }
-                int start = ring.dataIndex(position);
-                drainView.limit(start + size).position(start);
-                sink.accept(drainView);
-                position = ring.wrap(position + Ring.recordSize(size));
-                count++;
-            }
-        } finally {
-            if (position != outstanding.position) {
-                READ_POSITION.setOpaque(outstanding, position);
-                ring.publishHead(position);
-            }
+        int size;
+        // Head moves after each record (no try/finally around the loop: the JIT inlines the
+        // smaller method into its caller), so a sink that throws leaves exactly its own record
+        // and those after it in the ring.
+        while (count < max && (size = driverRecordSize(position)) >= 0) {
+            int start = ring.dataIndex(position);
+            drainView.limit(start + size).position(start);
+            sink.accept(drainView);
+            position = ring.wrap(position + Ring.recordSize(size));
+            READ_POSITION.setOpaque(outstanding, position);
+            ring.publishHead(position);
+            count++;
         }
         return count;
+    }
+
+    /**
+     * The size of the record at {@code position} as the driver reads it; kept out of
+     * {@link #drainRecords} so that the JIT inlines that loop into its caller.
+     *
+     * @return the size; -1 when the ring is empty, or when the record is impossible (the ring is
+     *         then terminated, as the real driver gives up on it)
+     */
+    private int driverRecordSize(int position) {
+        int available = availableFrom(position);
+        if (available == 0) {
+            return -1;
+        }
+        try {
+            return checkedSizeAt(position, available);
+        } catch (WintunException e) {
+            ring.terminate();
+            return -1;
+        }
     }
 }

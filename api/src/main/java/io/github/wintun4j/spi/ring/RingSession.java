@@ -1,6 +1,7 @@
 package io.github.wintun4j.spi.ring;
 
 import io.github.wintun4j.Packet;
+import io.github.wintun4j.PacketHandler;
 import io.github.wintun4j.Receiver;
 import io.github.wintun4j.Sender;
 import io.github.wintun4j.Session;
@@ -8,6 +9,8 @@ import io.github.wintun4j.spi.Arguments;
 import io.github.wintun4j.spi.ClaimedReceiver;
 import io.github.wintun4j.spi.ClaimedSender;
 
+import java.nio.ByteBuffer;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
@@ -126,6 +129,11 @@ public class RingSession implements Session {
     }
 
     @Override
+    public int receivePackets(PacketHandler handler, int max) {
+        return receiver.receive(handler, max);
+    }
+
+    @Override
     public boolean awaitReadable(long timeout, TimeUnit unit) throws InterruptedException {
         long nanos = Arguments.requireTimeoutNanos(timeout, unit);
         return receiveRing.signal().await(readable, nanos);
@@ -144,6 +152,11 @@ public class RingSession implements Session {
     @Override
     public void sendPacket(Packet packet) {
         sender.send(Arguments.requirePacket(packet));
+    }
+
+    @Override
+    public boolean sendCopy(ByteBuffer packet) {
+        return sender.sendCopy(Objects.requireNonNull(packet, "packet"));
     }
 
     @Override

@@ -26,7 +26,8 @@ import java.util.Objects;
  */
 public final class RingWriter extends RingEnd {
 
-    private final RingCursor pending = new RingCursor();
+    /** This end's cursor: the allocated packets not yet sent. */
+    private final RingCursor pending = cursor;
     private final Runnable afterPublish;
 
     /**
@@ -177,6 +178,47 @@ public final class RingWriter extends RingEnd {
             packet.state = RingPacket.ABANDONED;
             finish(packet);
         }
+    }
+
+    /**
+     * The application's one-call send: copies the packet into the next record and publishes it
+     * (behind any packet allocated earlier and not yet sent), with the errors of
+     * {@link #allocate(int)}; then runs the after-publish hook, as {@link #send(Packet)} does.
+     *
+     * @param packet the packet's bytes, from position to limit (the position does not move)
+     * @return whether it was sent; {@code false} when the ring is full
+     * @throws IllegalArgumentException when the packet is empty or larger than 0xFFFF bytes
+     * @throws IllegalStateException    when another thread claimed this end
+     * @throws WintunException          {@code ERROR_HANDLE_EOF} when this end or the ring ended
+     */
+    public boolean sendCopy(ByteBuffer packet) {
+        int recordSize = Ring.recordSize(Arguments.requirePacketSize(packet.remaining()));
+        boolean sent;
+        if (claimedByCaller()) {
+            sent = copyOne(packet, recordSize);
+        } else {
+            lockUnclaimed();
+            try {
+                sent = copyOne(packet, recordSize);
+            } finally {
+                lock.unlock();
+            }
+        }
+        if (sent && afterPublish != null) {
+            afterPublish.run();
+        }
+        return sent;
+    }
+
+    private boolean copyOne(ByteBuffer packet, int recordSize) {
+        requireNotEnded();
+        if (!fits(pending.position, recordSize)) {
+            return false;
+        }
+        int end = copyIn(pending.position, packet);
+        pending.position = end;
+        publishWritten(end);
+        return true;
     }
 
     /**

@@ -5,7 +5,7 @@
  * backends whose driver side is Java (the mock, Linux).
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package io.github.wintun4j.spi.ring;
 
 import org.osgi.annotation.bundle.Export;

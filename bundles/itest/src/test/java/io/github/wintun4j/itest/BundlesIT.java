@@ -38,8 +38,9 @@ public class BundlesIT extends OsgiTestSupport {
             exported.add(capability.getAttributes().get(BundleRevision.PACKAGE_NAMESPACE) + ";"
                     + capability.getAttributes().get(Constants.VERSION_ATTRIBUTE));
         }
-        assertEquals(Set.of("io.github.wintun4j;1.0.0", "io.github.wintun4j.ip;1.0.0", "io.github.wintun4j.spi;1.0.0",
-                "io.github.wintun4j.spi.ring;1.0.0"), exported);
+        // 1.1: in-place receive (PacketHandler) and copy send, added to the session types and the SPI.
+        assertEquals(Set.of("io.github.wintun4j;1.1.0", "io.github.wintun4j.ip;1.0.0", "io.github.wintun4j.spi;1.1.0",
+                "io.github.wintun4j.spi.ring;1.1.0"), exported);
     }
 
     @Test
