@@ -58,6 +58,7 @@ public abstract class WintunContractTest implements
         UseAfterCloseContract,
         PacketMisuseContract,
         ClaimContract,
+        InPlaceContract,
         ArgumentContract {
 
     private static final AtomicInteger NAMES = new AtomicInteger();
