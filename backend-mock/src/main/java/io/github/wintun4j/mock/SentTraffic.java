@@ -188,7 +188,7 @@ final class SentTraffic {
                 counters.droppedNonIp();
                 return;
             }
-            if (answer && !responders.isEmpty() && answered(packet.slice())) {
+            if (answer && !responders.isEmpty() && answered(packet)) {
                 counters.sent();
                 return;
             }
@@ -199,12 +199,17 @@ final class SentTraffic {
         }
     }
 
-    /** Offers one packet to the responders in order; the first with replies wins. */
+    /** Offers one packet (position to limit; not moved) to the responders in order; the first with replies wins. */
     private boolean answered(ByteBuffer packet) {
         for (MockResponder responder : responders) {
             List<byte[]> replies;
             try {
-                replies = responder.respond(packet.duplicate().order(ByteOrder.BIG_ENDIAN), network);
+                // A slice per responder, made here and handed over at once: a slice made once per
+                // record and kept across the responders' calls came back null after a
+                // deoptimization on JDK 25.0.3 with C2's ReduceAllocationMerges (flaky
+                // MockNetworkClaimsTest; gone with -XX:-ReduceAllocationMerges); this shape
+                // leaves C2 no object of ours to rematerialize across the calls.
+                replies = responder.respond(packet.slice().order(ByteOrder.BIG_ENDIAN), network);
             } catch (RuntimeException e) {
                 log.error("responder " + responder + " failed on a sent packet, offering it to the next: " + e);
                 continue;
