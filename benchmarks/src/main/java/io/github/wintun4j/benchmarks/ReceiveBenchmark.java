@@ -1,6 +1,7 @@
 package io.github.wintun4j.benchmarks;
 
 import io.github.wintun4j.Packet;
+import io.github.wintun4j.PacketHandler;
 import io.github.wintun4j.Receiver;
 import io.github.wintun4j.Session;
 import io.github.wintun4j.mock.MockInjector;
@@ -124,6 +125,39 @@ public class ReceiveBenchmark {
             spins.empty++;
             Thread.onSpinWait();
         }
+    }
+
+    /** The application's handler for in-place receive: reads each packet during the call. */
+    @State(Scope.Thread)
+    public static class Handler implements PacketHandler {
+        int sample;
+
+        @Override
+        public void handle(ByteBuffer packet) {
+            sample = ConsumerWork.sample(packet);
+        }
+    }
+
+    @Benchmark
+    @Group("claimedInPlace")
+    @GroupThreads(1)
+    public void produceInPlace(ClaimedInject inject, Spins spins, Control control) {
+        produceClaimed(inject, spins, control);
+    }
+
+    /** As {@link #consumeClaimed}, with {@code Receiver.receivePackets(handler, 1)}: no packet object. */
+    @Benchmark
+    @Group("claimedInPlace")
+    @GroupThreads(1)
+    public int consumeInPlace(ClaimedReceive claimed, Handler handler, Spins spins, Control control) {
+        while (claimed.receiver.receivePackets(handler, 1) == 0) {
+            if (control.stopMeasurement) {
+                return 0;
+            }
+            spins.empty++;
+            Thread.onSpinWait();
+        }
+        return handler.sample;
     }
 
     @Benchmark

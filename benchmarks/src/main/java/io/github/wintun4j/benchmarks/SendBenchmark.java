@@ -134,6 +134,45 @@ public class SendBenchmark {
         return sink.sample;
     }
 
+    /** The application's thread for copy sends: its claimed sender and the packet as a buffer. */
+    @State(Scope.Thread)
+    public static class CopySend {
+        Sender sender;
+        ByteBuffer packet;
+
+        @Setup(Level.Trial)
+        public void claim(MockSessionState state) {
+            sender = state.session.claimSender();
+            packet = ByteBuffer.wrap(state.packet);
+        }
+
+        @TearDown(Level.Trial)
+        public void giveBack() {
+            sender.close();
+        }
+    }
+
+    /** As {@link #produceClaimed}, with {@code Sender.sendCopy(buffer)}: one copy, no packet object. */
+    @Benchmark
+    @Group("claimedCopy")
+    @GroupThreads(1)
+    public void produceCopy(CopySend copy, Spins spins, Control control) {
+        while (!copy.sender.sendCopy(copy.packet)) {
+            if (control.stopMeasurement) {
+                return;
+            }
+            spins.full++;
+            Thread.onSpinWait();
+        }
+    }
+
+    @Benchmark
+    @Group("claimedCopy")
+    @GroupThreads(1)
+    public int consumeCopy(ClaimedCollect claimed, Sink sink, Spins spins, Control control) {
+        return consumeClaimed(claimed, sink, spins, control);
+    }
+
     @Benchmark
     @Group("manyToOne")
     @GroupThreads(4)
