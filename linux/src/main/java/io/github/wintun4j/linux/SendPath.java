@@ -40,7 +40,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * <p><b>Errors.</b> {@code EBADFD}: the device is gone, the session ends ({@link Faults#deviceGone}).
  * {@code EIO} (interface down) and {@code EINVAL} (a packet the kernel refuses): dropped and
- * counted, as the driver drops what the stack does not take.
+ * counted, as the driver drops what the stack does not take. Both are reported once the writing
+ * thread has given the token back, never while it holds it: the report reaches the application's
+ * logger, and a logger that closes the session would otherwise wait for its own thread.
  *
  * <p>Thread-safe: {@link #afterSend()} on any thread; {@link #stop()} and {@link #lockOut()} by the
  * pump that owns the descriptor.
@@ -83,6 +85,13 @@ final class SendPath {
     private ByteBuffer retry;
     private volatile boolean retryPending;
     private boolean writeFailureLogged;
+    /**
+     * Why the device is gone, found by a write; guarded by the token, reported after it is given
+     * back (see {@link #drainWhileFree}).
+     */
+    private String deviceGoneReason;
+    /** A warning found by a write, to log once the token is given back; guarded by the token. */
+    private String pendingWarning;
 
     SendPath(LinuxAdapter adapter, Fd tun, Fd wake, RingReader reader, Faults faults) {
         this.adapter = adapter;
@@ -128,10 +137,25 @@ final class SendPath {
     private Drained drainWhileFree(int budget) {
         while (token.compareAndSet(false, true)) {
             Drained outcome;
+            String gone;
+            String warning;
             try {
                 outcome = drainHeld(budget);
             } finally {
+                gone = deviceGoneReason;
+                warning = pendingWarning;
+                deviceGoneReason = null;
+                pendingWarning = null;
                 token.set(false);
+            }
+            // Reported without the token: both reach the application's logger, which may close
+            // the session, and closing waits until no thread holds the token (lockOut).
+            if (warning != null) {
+                adapter.log(WintunLogLevel.WARN, warning);
+            }
+            if (gone != null) {
+                faults.deviceGone(gone);
+                return Drained.EMPTY;
             }
             if (outcome != Drained.EMPTY) {
                 return outcome;
@@ -158,7 +182,7 @@ final class SendPath {
         // One record per drain: a record is consumed once the sink returns, and the one refused
         // with EAGAIN must stop the drain before the records behind it.
         for (int taken = 0; taken < budget; taken++) {
-            if (reader.drain(sink, 1) == 0) {
+            if (reader.drain(sink, 1) == 0 || deviceGoneReason != null) {
                 return Drained.EMPTY;
             }
             if (retryPending) {
@@ -184,7 +208,7 @@ final class SendPath {
 
     /** @return {@code false} only for EAGAIN (the packet is to be written again later) */
     private boolean writePacket(ByteBuffer packet) {
-        if (reader.ring().isTerminated()) {
+        if (reader.ring().isTerminated() || deviceGoneReason != null) {
             return true;    // the session is ending: nothing more reaches the device
         }
         try {
@@ -195,7 +219,7 @@ final class SendPath {
                 case Errno.EAGAIN:
                     return false;
                 case Errno.EBADFD:
-                    faults.deviceGone("write reported EBADFD");
+                    deviceGoneReason = "write reported EBADFD";
                     return true;
                 default:
                     dropRefused(e);
@@ -209,8 +233,8 @@ final class SendPath {
         adapter.counters().outboundDropped();
         if (!writeFailureLogged) {
             writeFailureLogged = true;
-            adapter.log(WintunLogLevel.WARN, "Dropping packets the kernel refuses on \"" + adapter.name()
-                    + "\": write " + e.getMessage() + (e.errno() == Errno.EIO ? " (is the interface down?)" : ""));
+            pendingWarning = "Dropping packets the kernel refuses on \"" + adapter.name()
+                    + "\": write " + e.getMessage() + (e.errno() == Errno.EIO ? " (is the interface down?)" : "");
         }
     }
 

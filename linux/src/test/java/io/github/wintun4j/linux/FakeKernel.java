@@ -28,6 +28,7 @@ final class FakeKernel implements LinuxSyscalls {
     private final List<String> writers = new ArrayList<>();
     private final List<String> violations = new ArrayList<>();
     private int writesToRefuse;
+    private int writeErrno;
     private int nextFd = 100;
     private int openErrno;
     private int closedDescriptors;
@@ -56,6 +57,12 @@ final class FakeKernel implements LinuxSyscalls {
     /** Makes the next {@code count} TUN writes fail with EAGAIN, as a full device send buffer does. */
     synchronized FakeKernel refuseWrites(int count) {
         writesToRefuse = count;
+        return this;
+    }
+
+    /** Makes every later TUN write fail with this errno (0: succeed), as a device gone (EBADFD) or down (EIO). */
+    synchronized FakeKernel failWritesWith(int errno) {
+        writeErrno = errno;
         return this;
     }
 
@@ -145,6 +152,9 @@ final class FakeKernel implements LinuxSyscalls {
         if (writesToRefuse > 0) {
             writesToRefuse--;
             throw new ErrnoException("write", Errno.EAGAIN);
+        }
+        if (writeErrno != 0) {
+            throw new ErrnoException("write", writeErrno);
         }
         byte[] packet = new byte[buffer.remaining()];
         buffer.duplicate().get(packet);

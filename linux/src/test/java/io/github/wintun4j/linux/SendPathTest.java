@@ -3,15 +3,22 @@ package io.github.wintun4j.linux;
 import io.github.wintun4j.Adapter;
 import io.github.wintun4j.Packet;
 import io.github.wintun4j.Session;
+import io.github.wintun4j.WintunLogLevel;
 import io.github.wintun4j.WintunLogger;
+import io.github.wintun4j.linux.sys.Errno;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -70,6 +77,35 @@ class SendPathTest {
         }
         assertThat(numbers(kernel.written())).as("every packet once, in the order sent").isEqualTo(expected);
         assertThat(kernel.violations()).isEmpty();
+    }
+
+    /**
+     * The warning that a write failed (device gone, or packets refused) reaches the application's
+     * logger; a logger that ends the session right there must not wait for the write in progress
+     * on its own thread (the session's close takes the descriptor away from writers first).
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {Errno.EBADFD, Errno.EIO})
+    void aLoggerThatClosesTheSessionOnAWriteFailureDoesNotHangTheSender(int errno) throws Exception {
+        AtomicReference<Session> running = new AtomicReference<>();
+        List<String> warnings = new CopyOnWriteArrayList<>();
+        driver.setLogger((level, time, message) -> {
+            if (level == WintunLogLevel.WARN) {
+                warnings.add(message);
+                Session session = running.get();
+                if (session != null) {
+                    session.close();
+                }
+            }
+        });
+        Session session = adapter.startSession(0x20000);
+        running.set(session);
+        kernel.failWritesWith(errno);
+        CompletableFuture<Void> sender = CompletableFuture.runAsync(() -> send(session, 1));
+        sender.get(10, TimeUnit.SECONDS);
+        assertThat(warnings).as("the failure was reported").isNotEmpty();
+        assertThat(session.isOpen()).as("the logger closed the session").isFalse();
+        assertThat(kernel.written()).isEmpty();
     }
 
     /** Sends an IPv4-looking packet that carries {@code number} in its last byte. */
