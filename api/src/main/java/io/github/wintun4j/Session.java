@@ -20,6 +20,12 @@ import java.util.concurrent.TimeUnit;
  * {@link #sendPacket(Packet)}. Packets reach the adapter in allocation order: a packet becomes
  * visible only when every packet allocated before it has been sent or closed.
  *
+ * <p>Without packet objects: {@link #receivePackets(PacketHandler, int)} hands each received
+ * packet to a handler in place and releases it when the handler returns, and
+ * {@link #sendCopy(ByteBuffer)} allocates, fills and sends a packet from a buffer in one call.
+ * Same rings, order and errors; nothing to release or send afterwards, and on backends whose
+ * rings are Java memory (the mock, Linux) no allocation per packet.
+ *
  * <p>Errors: {@link WintunException} with {@link WintunErrors#ERROR_HANDLE_EOF} from receive and
  * allocate when the session was closed or the adapter went away (this wins over packets still
  * unread; packets already received may still be released, and sending after the adapter went
