@@ -14,8 +14,10 @@ import org.junit.jupiter.api.Test;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.ReadOnlyBufferException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import static io.github.wintun4j.tck.WintunAssertions.assertWintunError;
@@ -332,21 +334,52 @@ public interface InPlaceContract extends WintunFixture {
     }
 
     @Test
+    default void aClaimWaitsWhileAHandlerRunsOnTheSharedPath() throws InterruptedException {
+        Adapter adapter = newAdapter();
+        try (Session session = newSession(adapter)) {
+            assertThat(network(adapter).deliver(List.of(TestPackets.ipv4(33, 0, 64)))).isTrue();
+            CountDownLatch inHandler = new CountDownLatch(1);
+            CountDownLatch letGo = new CountDownLatch(1);
+            BackgroundCall<Integer> receiving = BackgroundCall.start("in-place-receive", () ->
+                    session.receivePackets(packet -> {
+                        inHandler.countDown();
+                        try {
+                            letGo.await();
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }, 1));
+            assertThat(inHandler.await(5, TimeUnit.SECONDS)).isTrue();
+            BackgroundCall<Boolean> claiming = BackgroundCall.start("claim", () -> {
+                try (Receiver receiver = session.claimReceiver()) {
+                    return receiver != null;
+                }
+            });
+            // The session's receive side is held for the whole call: the claim waits for it.
+            assertThat(claiming.await(Duration.ofMillis(200))).as("claimed while a handler runs").isFalse();
+            letGo.countDown();
+            assertThat(receiving.value(ClaimContract.CALL_LIMIT)).isEqualTo(1);
+            assertThat(claiming.value(ClaimContract.CALL_LIMIT)).isTrue();
+            assertThat(session.receivePacket()).isNull();
+        }
+    }
+
+    @Test
     default void theHandedOverViewCannotBeWrittenAndItsShapeIsTheHandlersAlone() {
         Adapter adapter = newAdapter();
         try (Session session = newSession(adapter)) {
             List<byte[]> batch = List.of(TestPackets.ipv4(32, 0, 100), TestPackets.ipv4(32, 1, 100));
             assertThat(network(adapter).deliver(batch)).isTrue();
-            List<byte[]> seen = new ArrayList<>();
+            Copies copies = new Copies();   // checks read-only and big-endian for every packet
             session.receivePackets(packet -> {
-                seen.add(Copies.copyOf(packet));
+                copies.handle(packet);
                 assertThatThrownBy(() -> packet.put(packet.position(), (byte) 0))
                         .isInstanceOf(ReadOnlyBufferException.class);
                 // Moving the view around must not disturb the next packet's view.
                 packet.order(ByteOrder.LITTLE_ENDIAN).mark();
                 packet.position(packet.limit());
             }, 10);
-            assertThat(seen).containsExactlyElementsOf(batch);
+            assertThat(copies.packets).containsExactlyElementsOf(batch);
         }
     }
 }

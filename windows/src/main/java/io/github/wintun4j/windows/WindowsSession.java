@@ -376,13 +376,23 @@ final class WindowsSession implements Session {
     }
 
     /**
-     * The session's packet-by-packet in-place receive; for the claimant, one packet per round, so
-     * that a handler that closes the receiver ends the call after its packet (as {@code Receiver}
-     * promises) instead of the rest going on through the shared path.
+     * The session's packet-by-packet in-place receive. On the shared path the receive lock is held
+     * for the whole call (a re-entrant lock: the packet calls inside take it again), so that no
+     * thread claims the side while a handler holds one of its packets. For the claimant, one
+     * packet per round, so that a handler that closes the receiver ends the call after its packet
+     * (as {@code Receiver} promises) instead of the rest going on through the shared path.
      */
     @Override
     public int receivePackets(PacketHandler handler, int max) {
-        if (!claims.receive.isHeldByCaller() || max <= 1) {
+        if (!claims.receive.isHeldByCaller()) {
+            receiveLock.lock();
+            try {
+                return Session.super.receivePackets(handler, max);
+            } finally {
+                receiveLock.unlock();
+            }
+        }
+        if (max <= 1) {
             return Session.super.receivePackets(handler, max);
         }
         int count = 0;
