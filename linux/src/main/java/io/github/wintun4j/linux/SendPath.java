@@ -86,10 +86,11 @@ final class SendPath {
     private volatile boolean retryPending;
     private boolean writeFailureLogged;
     /**
-     * Why the device is gone, found by a write; guarded by the token, reported after it is given
-     * back (see {@link #drainWhileFree}).
+     * Why the device is gone, found by a write; set once and kept, so that no later write tries
+     * again; reported once ({@link #goneReported}) after the token is given back.
      */
-    private String deviceGoneReason;
+    private volatile String deviceGoneReason;
+    private final AtomicBoolean goneReported = new AtomicBoolean();
     /** A warning found by a write, to log once the token is given back; guarded by the token. */
     private String pendingWarning;
 
@@ -137,24 +138,19 @@ final class SendPath {
     private Drained drainWhileFree(int budget) {
         while (token.compareAndSet(false, true)) {
             Drained outcome;
-            String gone;
             String warning;
             try {
                 outcome = drainHeld(budget);
             } finally {
-                gone = deviceGoneReason;
                 warning = pendingWarning;
-                deviceGoneReason = null;
                 pendingWarning = null;
                 token.set(false);
+                // Reported without the token, also when the drain failed: both reach the
+                // application's logger, which may close the session, and closing waits until no
+                // thread holds the token (lockOut).
+                reportAfterRelease(warning);
             }
-            // Reported without the token: both reach the application's logger, which may close
-            // the session, and closing waits until no thread holds the token (lockOut).
-            if (warning != null) {
-                adapter.log(WintunLogLevel.WARN, warning);
-            }
-            if (gone != null) {
-                faults.deviceGone(gone);
+            if (deviceGoneReason != null) {
                 return Drained.EMPTY;
             }
             if (outcome != Drained.EMPTY) {
@@ -169,6 +165,16 @@ final class SendPath {
             }
         }
         return null;
+    }
+
+    private void reportAfterRelease(String warning) {
+        if (warning != null) {
+            adapter.log(WintunLogLevel.WARN, warning);
+        }
+        String gone = deviceGoneReason;
+        if (gone != null && goneReported.compareAndSet(false, true)) {
+            faults.deviceGone(gone);
+        }
     }
 
     /** Writes the kept packet, then records in ring order; only with the token held. */
