@@ -62,7 +62,8 @@ public interface Receiver extends AutoCloseable {
 
     /**
      * As {@link Session#receivePackets(PacketHandler, int)}, without a lock: the fastest way to
-     * receive. If the handler closes this receiver, the call ends after that packet.
+     * receive. If the handler closes this receiver, the call ends after that packet, and the side
+     * is given back when the call returns (until then it still counts as claimed).
      *
      * @param handler takes each packet in place; see {@link PacketHandler}
      * @param max     the most packets to take, {@code >= 0}

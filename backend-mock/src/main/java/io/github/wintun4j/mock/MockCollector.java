@@ -72,7 +72,7 @@ public final class MockCollector extends ClaimHandle {
             int records;
             do {
                 records = reader.drain(this, max - passed);
-            } while (records > 0 && passed < max);
+            } while (records > 0 && passed < max && !isClosed());   // a sink may close this collector
             // Not in a finally: a sink that throws stays referenced until the next drain, which
             // is harmless, and the smaller method is inlined into the caller.
             sink = null;
