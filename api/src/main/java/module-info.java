@@ -3,13 +3,14 @@
  *
  * <p>Applications use {@link io.github.wintun4j.Wintun} and the types of {@code io.github.wintun4j};
  * backends implement {@link io.github.wintun4j.spi.WintunBackend} and may build on the ring model
- * of {@code io.github.wintun4j.spi.ring}. Depends on the JDK only.
+ * of {@code io.github.wintun4j.internal.ring}. Depends on the JDK only.
  */
 module io.github.wintun4j {
     exports io.github.wintun4j;
     exports io.github.wintun4j.ip;
     exports io.github.wintun4j.spi;
-    exports io.github.wintun4j.spi.ring;
+    exports io.github.wintun4j.internal;
+    exports io.github.wintun4j.internal.ring;
 
     uses io.github.wintun4j.spi.WintunBackend;
 

@@ -1,8 +1,8 @@
 package io.github.wintun4j.mock;
 
-import io.github.wintun4j.spi.ClaimHandle;
-import io.github.wintun4j.spi.DriverPacketRules;
-import io.github.wintun4j.spi.ring.RingReader;
+import io.github.wintun4j.internal.ClaimHandle;
+import io.github.wintun4j.internal.DriverPacketRules;
+import io.github.wintun4j.internal.ring.RingReader;
 
 import java.nio.ByteBuffer;
 import java.util.Objects;

@@ -1,7 +1,7 @@
 package io.github.wintun4j.mock;
 
-import io.github.wintun4j.spi.ClaimHandle;
-import io.github.wintun4j.spi.ring.RingWriter;
+import io.github.wintun4j.internal.ClaimHandle;
+import io.github.wintun4j.internal.ring.RingWriter;
 
 import java.nio.ByteBuffer;
 import java.util.Objects;

@@ -1,8 +1,8 @@
 package io.github.wintun4j.mock;
 
 import io.github.wintun4j.Adapter;
-import io.github.wintun4j.spi.Arguments;
-import io.github.wintun4j.spi.ring.RingReader;
+import io.github.wintun4j.internal.Arguments;
+import io.github.wintun4j.internal.ring.RingReader;
 
 import java.net.InetAddress;
 import java.nio.ByteBuffer;

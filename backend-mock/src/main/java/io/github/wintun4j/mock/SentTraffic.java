@@ -1,7 +1,7 @@
 package io.github.wintun4j.mock;
 
-import io.github.wintun4j.spi.DriverPacketRules;
-import io.github.wintun4j.spi.ring.RingReader;
+import io.github.wintun4j.internal.DriverPacketRules;
+import io.github.wintun4j.internal.ring.RingReader;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;

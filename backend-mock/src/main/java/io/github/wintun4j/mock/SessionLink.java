@@ -1,8 +1,8 @@
 package io.github.wintun4j.mock;
 
-import io.github.wintun4j.spi.ring.Ring;
-import io.github.wintun4j.spi.ring.RingReader;
-import io.github.wintun4j.spi.ring.RingWriter;
+import io.github.wintun4j.internal.ring.Ring;
+import io.github.wintun4j.internal.ring.RingReader;
+import io.github.wintun4j.internal.ring.RingWriter;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;

@@ -11,7 +11,7 @@ import io.github.wintun4j.WintunConstants;
 import io.github.wintun4j.WintunErrors;
 import io.github.wintun4j.WintunException;
 import io.github.wintun4j.ip.EchoPacketBuilder;
-import io.github.wintun4j.spi.ring.Ring;
+import io.github.wintun4j.internal.ring.Ring;
 import java.net.InetAddress;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;

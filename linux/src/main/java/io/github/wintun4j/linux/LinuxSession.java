@@ -1,7 +1,7 @@
 package io.github.wintun4j.linux;
 
-import io.github.wintun4j.spi.ring.Ring;
-import io.github.wintun4j.spi.ring.RingSession;
+import io.github.wintun4j.internal.ring.Ring;
+import io.github.wintun4j.internal.ring.RingSession;
 
 import java.nio.ByteBuffer;
 import java.util.List;

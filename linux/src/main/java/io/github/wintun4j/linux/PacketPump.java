@@ -6,9 +6,9 @@ import io.github.wintun4j.linux.sys.ErrnoException;
 import io.github.wintun4j.linux.sys.LinuxAbi;
 import io.github.wintun4j.linux.sys.LinuxSyscalls;
 import io.github.wintun4j.linux.sys.PollFds;
-import io.github.wintun4j.spi.ring.Ring;
-import io.github.wintun4j.spi.ring.RingReader;
-import io.github.wintun4j.spi.ring.RingWriter;
+import io.github.wintun4j.internal.ring.Ring;
+import io.github.wintun4j.internal.ring.RingReader;
+import io.github.wintun4j.internal.ring.RingWriter;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;

@@ -7,8 +7,8 @@ import io.github.wintun4j.linux.sys.ErrnoException;
 import io.github.wintun4j.linux.sys.LinuxAbi;
 import io.github.wintun4j.linux.sys.LinuxSyscalls;
 import io.github.wintun4j.linux.sys.PollFds;
-import io.github.wintun4j.spi.DriverPacketRules;
-import io.github.wintun4j.spi.ring.RingReader;
+import io.github.wintun4j.internal.DriverPacketRules;
+import io.github.wintun4j.internal.ring.RingReader;
 
 import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;

@@ -1,7 +1,7 @@
 package io.github.wintun4j.ffm.osgi;
 
 import io.github.wintun4j.WintunDriver;
-import io.github.wintun4j.spi.ForwardingDriver;
+import io.github.wintun4j.internal.ForwardingDriver;
 import io.github.wintun4j.spi.WintunBackend;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;

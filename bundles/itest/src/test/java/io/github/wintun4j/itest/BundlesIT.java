@@ -40,7 +40,7 @@ public class BundlesIT extends OsgiTestSupport {
         }
         // 1.1: in-place receive (PacketHandler) and copy send, added to the session types and the SPI.
         assertEquals(Set.of("io.github.wintun4j;1.1.0", "io.github.wintun4j.ip;1.0.0", "io.github.wintun4j.spi;1.1.0",
-                "io.github.wintun4j.spi.ring;1.1.0"), exported);
+                "io.github.wintun4j.internal;1.0.0", "io.github.wintun4j.internal.ring;1.1.0"), exported);
     }
 
     @Test
