@@ -14,9 +14,10 @@ import java.util.ServiceLoader;
 /**
  * The backends found by one {@link ServiceLoader} pass, with the rules of {@link Wintun}.
  * A provider that fails to load, or whose probe throws, is kept as a broken entry with its
- * reason rather than breaking the lookup. Immutable once loaded; thread-safe.
+ * reason rather than breaking the lookup. Immutable once loaded; thread-safe. Package-private:
+ * hosts reach it through {@link Wintun} only.
  */
-public final class BackendRegistry {
+final class BackendRegistry {
 
     private static final String OPERATION = "Wintun.open";
 
@@ -29,15 +30,15 @@ public final class BackendRegistry {
     }
 
     /** @return the backends visible to this class's loader and the context class loader */
-    public static BackendRegistry load() {
+    static BackendRegistry load() {
         return of(ServiceLoader.load(WintunBackend.class, loaderOf()));
     }
 
     /**
-     * @param backends the backends to choose from, such as those of an OSGi framework
+     * @param backends the backends to choose from (the tests give their own)
      * @return a registry over exactly these
      */
-    public static BackendRegistry of(Iterable<? extends WintunBackend> backends) {
+    static BackendRegistry of(Iterable<? extends WintunBackend> backends) {
         List<Candidate> found = new ArrayList<>();
         List<String> broken = new ArrayList<>();
         Iterator<? extends WintunBackend> iterator = backends.iterator();
@@ -66,7 +67,7 @@ public final class BackendRegistry {
     }
 
     /** @return every backend, in order of preference */
-    public List<BackendInfo> describe() {
+    List<BackendInfo> describe() {
         List<BackendInfo> infos = new ArrayList<>();
         for (Candidate candidate : candidates) {
             infos.add(candidate.info);
@@ -79,7 +80,7 @@ public final class BackendRegistry {
      * @return a driver of that backend
      * @throws WintunException when absent, unusable or failing
      */
-    public WintunDriver open(String name) {
+    WintunDriver open(String name) {
         String wanted = name.toLowerCase(Locale.ROOT);
         for (Candidate candidate : candidates) {
             if (candidate.info.name().equals(wanted)) {
@@ -100,7 +101,7 @@ public final class BackendRegistry {
      * @return a driver
      * @throws WintunException when no backend qualifies
      */
-    public WintunDriver openAutomatically() {
+    WintunDriver openAutomatically() {
         for (Candidate candidate : candidates) {
             if (candidate.info.isNative() && candidate.info.usable()) {
                 return start(candidate);
