@@ -1,6 +1,5 @@
 package io.github.wintun4j;
 
-
 import java.util.List;
 
 /**

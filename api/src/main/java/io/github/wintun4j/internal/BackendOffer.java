@@ -1,5 +1,6 @@
 package io.github.wintun4j.internal;
 
+import io.github.wintun4j.WintunServiceProperties;
 import io.github.wintun4j.spi.BackendAvailability;
 import io.github.wintun4j.spi.WintunBackend;
 
@@ -14,18 +15,13 @@ import java.util.Optional;
  */
 public final class BackendOffer {
 
-    /** The service property naming the backend, such as {@code "ffm"}. */
-    public static final String BACKEND_PROPERTY = "wintun4j.backend";
-    /** The service property telling a native backend from an emulation ({@code Boolean}). */
-    public static final String NATIVE_PROPERTY = "wintun4j.native";
-
     private BackendOffer() {
     }
 
     /**
      * @param backend    the backend
      * @param loggerName the {@link System.Logger} that says why an unusable backend offers nothing
-     * @return the service properties when the backend can run here; empty (and one WARNING line)
+     * @return the service properties ({@link WintunServiceProperties}) when the backend can run here; empty (and one WARNING line)
      *         otherwise
      */
     public static Optional<Map<String, Object>> serviceProperties(WintunBackend backend, String loggerName) {
@@ -37,6 +33,7 @@ public final class BackendOffer {
                     "wintun4j backend ''{0}'' registers no driver: {1}", backend.name(), availability.reason());
             return Optional.empty();
         }
-        return Optional.of(Map.of(BACKEND_PROPERTY, backend.name(), NATIVE_PROPERTY, backend.isNative()));
+        return Optional.of(Map.of(WintunServiceProperties.BACKEND, backend.name(),
+                WintunServiceProperties.NATIVE, backend.isNative()));
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.Assert.assertNotSame;
 import static org.junit.Assert.assertTrue;
 
 import io.github.wintun4j.WintunDriver;
+import io.github.wintun4j.WintunServiceProperties;
 import io.github.wintun4j.spi.WintunBackend;
 
 import java.util.Set;
@@ -47,8 +48,8 @@ public class BundlesIT extends OsgiTestSupport {
     public void theMockRegistersItsDriverWithBackendNameAndRankingBelowNatives() throws Exception {
         ServiceReference<WintunDriver> mock = driverReference("mock");
 
-        assertProperty(mock, "wintun4j.backend", "mock");
-        assertProperty(mock, "wintun4j.native", Boolean.FALSE);
+        assertProperty(mock, WintunServiceProperties.BACKEND, "mock");
+        assertProperty(mock, WintunServiceProperties.NATIVE, Boolean.FALSE);
         assertProperty(mock, Constants.SERVICE_RANKING, -100);
         assertProperty(mock, Constants.SERVICE_SCOPE, Constants.SCOPE_PROTOTYPE);
         assertEquals("io.github.wintun4j.mock", mock.getBundle().getSymbolicName());
@@ -58,13 +59,13 @@ public class BundlesIT extends OsgiTestSupport {
     public void theDriverIsRegisteredAsSoonAsTheBackendBundleHasStarted() throws Exception {
         Bundle mock = installed("io.github.wintun4j.mock");
         mock.stop();
-        assertEquals(0, context.getServiceReferences(WintunDriver.class, "(wintun4j.backend=mock)").size());
+        assertEquals(0, context.getServiceReferences(WintunDriver.class, "(" + WintunServiceProperties.BACKEND + "=mock)").size());
 
         mock.start();
 
         assertEquals("no waiting: a backend whose bundle is active and that registered nothing cannot run here",
-                1, context.getServiceReferences(WintunDriver.class, "(wintun4j.backend=mock)").size());
-        assertEquals(1, context.getServiceReferences(WintunBackend.class, "(wintun4j.backend=mock)").size());
+                1, context.getServiceReferences(WintunDriver.class, "(" + WintunServiceProperties.BACKEND + "=mock)").size());
+        assertEquals(1, context.getServiceReferences(WintunBackend.class, "(" + WintunServiceProperties.BACKEND + "=mock)").size());
     }
 
     @Test
@@ -80,7 +81,7 @@ public class BundlesIT extends OsgiTestSupport {
                 throw new AssertionError(e);
             }
         });
-        assertProperty(driverReference("mock"), "wintun4j.backend", "mock");
+        assertProperty(driverReference("mock"), WintunServiceProperties.BACKEND, "mock");
     }
 
     @Test

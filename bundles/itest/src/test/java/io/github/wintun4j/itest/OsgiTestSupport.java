@@ -10,6 +10,7 @@ import static org.ops4j.pax.exam.CoreOptions.mavenBundle;
 import static org.ops4j.pax.exam.CoreOptions.options;
 
 import io.github.wintun4j.WintunDriver;
+import io.github.wintun4j.WintunServiceProperties;
 import io.github.wintun4j.demo.DemoStatus;
 
 import java.io.File;
@@ -140,7 +141,7 @@ public abstract class OsgiTestSupport {
 
     /** @return the driver service of that backend, waiting for it to register */
     protected ServiceReference<WintunDriver> driverReference(String backend) throws InterruptedException {
-        String filter = "(&(objectClass=" + WintunDriver.class.getName() + ")(wintun4j.backend=" + backend + "))";
+        String filter = "(&(objectClass=" + WintunDriver.class.getName() + ")(" + WintunServiceProperties.BACKEND + "=" + backend + "))";
         ServiceTracker<WintunDriver, WintunDriver> tracker;
         try {
             tracker = new ServiceTracker<>(context, context.createFilter(filter), null);

@@ -4,6 +4,8 @@ import io.github.wintun4j.Adapter;
 import io.github.wintun4j.WintunConstants;
 import io.github.wintun4j.WintunDriver;
 import io.github.wintun4j.WintunLogger;
+import io.github.wintun4j.WintunServiceProperties;
+import io.github.wintun4j.internal.DriverRanking;
 import org.apache.felix.service.command.Descriptor;
 import org.apache.felix.service.command.Parameter;
 import org.apache.felix.service.command.annotations.GogoCommand;
@@ -18,7 +20,6 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,8 +43,6 @@ import java.util.concurrent.TimeUnit;
 @GogoCommand(scope = "wintun", function = {"backends", "adapters", "create", "close", "ping", "stats"})
 public final class WintunCommands {
 
-    static final String BACKEND_PROPERTY = "wintun4j.backend";
-    static final String NATIVE_PROPERTY = "wintun4j.native";
     static final String TUNNEL_TYPE = "wintun4j";
     private static final long REPLY_WAIT_MILLIS = 2_000;
 
@@ -62,7 +61,7 @@ public final class WintunCommands {
         }
 
         String name() {
-            return String.valueOf(reference().getProperty(BACKEND_PROPERTY));
+            return String.valueOf(reference().getProperty(WintunServiceProperties.BACKEND));
         }
     }
 
@@ -118,13 +117,12 @@ public final class WintunCommands {
         if (references.isEmpty()) {
             return "no WintunDriver service is registered (a backend that cannot run here logs why)";
         }
-        references.sort(Comparator.reverseOrder());
         StringBuilder text = new StringBuilder();
-        for (ServiceReference<WintunDriver> reference : references) {
+        for (ServiceReference<WintunDriver> reference : DriverRanking.highestFirst(references)) {
             Object ranking = reference.getProperty(Constants.SERVICE_RANKING);
             Bundle bundle = reference.getBundle();
-            text.append(String.format("%-6s %-9s ranking %5s  %s%n", reference.getProperty(BACKEND_PROPERTY),
-                    Boolean.FALSE.equals(reference.getProperty(NATIVE_PROPERTY)) ? "emulation" : "native",
+            text.append(String.format("%-6s %-9s ranking %5s  %s%n", reference.getProperty(WintunServiceProperties.BACKEND),
+                    DriverRanking.isNative(reference.getProperty(WintunServiceProperties.NATIVE)) ? "native" : "emulation",
                     ranking != null ? ranking : 0,
                     bundle != null ? bundle.getSymbolicName() + " " + bundle.getVersion() : "(unregistered)"));
         }
@@ -279,18 +277,13 @@ public final class WintunCommands {
 
     /** @return the highest-ranked backend of that name (any name when blank). Called with {@code lock} held. */
     private Backend choose(String backendName) {
-        Backend best = null;
-        for (Backend backend : backends.values()) {
-            boolean matches = backendName.isBlank() || backendName.trim().equalsIgnoreCase(backend.name());
-            if (matches && (best == null || backend.reference().compareTo(best.reference()) > 0)) {
-                best = backend;
-            }
-        }
+        Backend best = DriverRanking.highest(backends.keySet(),
+                        reference -> reference.getProperty(WintunServiceProperties.BACKEND), backendName)
+                .map(backends::get)
+                .orElse(null);
         if (best == null) {
-            List<Backend> present = new ArrayList<>(backends.values());
-            present.sort((a, b) -> b.reference().compareTo(a.reference()));
             List<String> names = new ArrayList<>();
-            present.forEach(backend -> names.add(backend.name()));
+            DriverRanking.highestFirst(backends.keySet()).forEach(reference -> names.add(backends.get(reference).name()));
             throw new IllegalArgumentException((backendName.isBlank() ? "no backend is registered"
                     : "no backend named '" + backendName.trim() + "' is registered")
                     + "; registered: " + (names.isEmpty() ? "none" : String.join(", ", names)));
