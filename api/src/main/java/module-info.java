@@ -10,7 +10,6 @@
  */
 module io.github.wintun4j {
     exports io.github.wintun4j;
-    exports io.github.wintun4j.ip;
     exports io.github.wintun4j.spi;
     // Qualified: the project's modules only (OSGi: the mandatory attribute wintun4j=internal).
     exports io.github.wintun4j.internal to

@@ -39,8 +39,8 @@ class InternalExportTest {
             exports.put(export.source(), export.targets());
         }
 
-        assertThat(exports).containsOnlyKeys("io.github.wintun4j", "io.github.wintun4j.ip",
-                "io.github.wintun4j.spi", "io.github.wintun4j.internal", "io.github.wintun4j.internal.ring");
+        assertThat(exports).containsOnlyKeys("io.github.wintun4j", "io.github.wintun4j.spi",
+                "io.github.wintun4j.internal", "io.github.wintun4j.internal.ring");
         assertThat(exports.get("io.github.wintun4j")).isEmpty();
         assertThat(exports.get("io.github.wintun4j.spi")).isEmpty();
         assertThat(exports.get("io.github.wintun4j.internal")).isEqualTo(PROJECT_MODULES);

@@ -25,7 +25,8 @@ public class BundlesIT extends OsgiTestSupport {
 
     @Test
     public void everyWintun4jBundleIsActiveWithItsModuleName() {
-        for (String name : new String[] {"io.github.wintun4j", "io.github.wintun4j.mock", "io.github.wintun4j.demo",
+        for (String name : new String[] {"io.github.wintun4j", "io.github.wintun4j.ip", "io.github.wintun4j.mock",
+                "io.github.wintun4j.demo",
                 "io.github.wintun4j.shell", "org.apache.felix.scr", "org.apache.felix.configadmin"}) {
             assertEquals(name, Bundle.ACTIVE, installed(name).getState());
         }
@@ -33,15 +34,22 @@ public class BundlesIT extends OsgiTestSupport {
 
     @Test
     public void theApiExportsItsPackagesAtVersion1() {
+        // 1.1: in-place receive (PacketHandler) and copy send, added to the session types and the SPI.
+        assertEquals(Set.of("io.github.wintun4j;1.1.0", "io.github.wintun4j.spi;1.1.0",
+                "io.github.wintun4j.internal;1.0.0", "io.github.wintun4j.internal.ring;1.1.0"),
+                exportedPackages("io.github.wintun4j"));
+        assertEquals(Set.of("io.github.wintun4j.ip;1.0.0"), exportedPackages("io.github.wintun4j.ip"));
+    }
+
+    /** @return the packages the bundle exports, as name;version */
+    private Set<String> exportedPackages(String symbolicName) {
         Set<String> exported = new TreeSet<>();
-        BundleRevision api = installed("io.github.wintun4j").adapt(BundleRevision.class);
-        for (BundleCapability capability : api.getDeclaredCapabilities(BundleRevision.PACKAGE_NAMESPACE)) {
+        BundleRevision revision = installed(symbolicName).adapt(BundleRevision.class);
+        for (BundleCapability capability : revision.getDeclaredCapabilities(BundleRevision.PACKAGE_NAMESPACE)) {
             exported.add(capability.getAttributes().get(BundleRevision.PACKAGE_NAMESPACE) + ";"
                     + capability.getAttributes().get(Constants.VERSION_ATTRIBUTE));
         }
-        // 1.1: in-place receive (PacketHandler) and copy send, added to the session types and the SPI.
-        assertEquals(Set.of("io.github.wintun4j;1.1.0", "io.github.wintun4j.ip;1.0.0", "io.github.wintun4j.spi;1.1.0",
-                "io.github.wintun4j.internal;1.0.0", "io.github.wintun4j.internal.ring;1.1.0"), exported);
+        return exported;
     }
 
     @Test
