@@ -111,7 +111,7 @@ public final class EchoResponder {
         if (!udp.isChecksumValid() || udp.sourcePort() == 0 || !answerable(udp.ip())) {
             return Optional.empty();
         }
-        return Optional.of(UdpPacketBuilder.create()
+        return Optional.of(UdpPacketBuilder.datagram()
                 .source(udp.ip().destination(), udp.destinationPort())
                 .destination(udp.ip().source(), udp.sourcePort())
                 .hopLimit(REPLY_HOP_LIMIT)

@@ -5,7 +5,8 @@ import java.util.Objects;
 
 /**
  * The one-line description that the Wintun example program ({@code example.c}) prints for
- * every packet it receives, word for word:
+ * every packet it receives, word for word, with the packet's {@link Direction} first (the
+ * example says {@code Received}; a caller describing what it sends says {@code Sent}):
  * <ul>
  *   <li>{@code Received IPv4 ICMP echo reply from 10.6.7.7 to 10.6.7.8}: an IPv4 packet of
  *       protocol 1 whose ICMP part has at least 8 bytes and type 0 (the example applies the same
@@ -27,20 +28,55 @@ import java.util.Objects;
  */
 public final class PacketDescription {
 
+    /** Which way the packet went, from the application's side: the first word of a description. */
+    public enum Direction {
+        /** The application received the packet from the adapter: {@code Received}. */
+        RECEIVED("Received"),
+        /** The application sent the packet to the adapter: {@code Sent}. */
+        SENT("Sent");
+
+        private final String word;
+
+        Direction(String word) {
+            this.word = word;
+        }
+
+        /** @return the first word of a description, such as {@code "Received"} */
+        public String word() {
+            return word;
+        }
+    }
+
     private PacketDescription() {
     }
 
     /**
-     * @param packet the packet (position..limit); not modified
+     * @param direction which way the packet went
+     * @param packet    the packet (position..limit); not modified
      * @return its description, never null
-     * @throws NullPointerException when {@code packet} is null
+     * @throws NullPointerException when an argument is null
      */
-    public static String describe(ByteBuffer packet) {
-        Objects.requireNonNull(packet, "packet");
+    public static String describe(Direction direction, ByteBuffer packet) {
+        return Objects.requireNonNull(direction, "direction").word + ' ' + body(Objects.requireNonNull(packet, "packet"));
+    }
+
+    /**
+     * @param direction which way the packet went
+     * @param packet    the whole packet
+     * @return its description, never null
+     * @throws NullPointerException when an argument is null
+     * @see #describe(Direction, ByteBuffer)
+     */
+    public static String describe(Direction direction, byte[] packet) {
+        return describe(direction, ByteBuffer.wrap(Objects.requireNonNull(packet, "packet")));
+    }
+
+    /** @return the description after the direction's word */
+    private static String body(ByteBuffer packet) {
         int base = packet.position();
         int size = packet.remaining();
         if (size < Ipv4Header.MIN_LENGTH) {
-            return "Received packet without room for an IP header";
+            return "packet without room for an IP header";
         }
         int version = BigEndian.u8(packet, base) >>> 4;
         if (version == 4) {
@@ -51,23 +87,13 @@ public final class PacketDescription {
         }
         if (version == 6) {
             if (size < Ipv6Header.LENGTH) {
-                return "Received packet without room for an IP header";
+                return "packet without room for an IP header";
             }
             return ipPacket(packet, 6, BigEndian.u8(packet, base + 6), Ipv6Header.LENGTH,
                     AddressText.ipv6(BigEndian.bytes(packet, base + 8, 16)),
                     AddressText.ipv6(BigEndian.bytes(packet, base + 24, 16)));
         }
-        return "Received packet that was not IP";
-    }
-
-    /**
-     * @param packet the whole packet
-     * @return its description, never null
-     * @throws NullPointerException when {@code packet} is null
-     * @see #describe(ByteBuffer)
-     */
-    public static String describe(byte[] packet) {
-        return describe(ByteBuffer.wrap(Objects.requireNonNull(packet, "packet")));
+        return "packet that was not IP";
     }
 
     private static String ipPacket(ByteBuffer packet, int version, int protocol, int headerLength, String source,
@@ -77,9 +103,9 @@ public final class PacketDescription {
                 && packet.remaining() - headerLength >= IcmpEcho.HEADER_LENGTH
                 && BigEndian.u8(packet, packet.position() + headerLength) == IcmpEcho.ECHO_REPLY;
         if (echoReply) {
-            return "Received IPv" + version + " ICMP echo reply from " + source + " to " + destination;
+            return "IPv" + version + " ICMP echo reply from " + source + " to " + destination;
         }
-        return "Received IPv" + version + " proto 0x" + Integer.toHexString(protocol) + " packet from " + source
+        return "IPv" + version + " proto 0x" + Integer.toHexString(protocol) + " packet from " + source
                 + " to " + destination;
     }
 }

@@ -13,7 +13,7 @@ import java.util.Objects;
  * correct header checksum); the IPv6 header has traffic class and flow label 0 and next header
  * 17. The TTL / hop limit defaults to {@value #DEFAULT_HOP_LIMIT}.
  * <pre>{@code
- * byte[] datagram = UdpPacketBuilder.create()
+ * byte[] datagram = UdpPacketBuilder.datagram()
  *         .source(InetAddress.getByName("10.6.7.8"), 40000)
  *         .destination(InetAddress.getByName("10.6.7.7"), 7)
  *         .payload("hello".getBytes(StandardCharsets.US_ASCII))
@@ -40,8 +40,13 @@ public final class UdpPacketBuilder {
     private UdpPacketBuilder() {
     }
 
-    /** @return a new builder: no addresses, ports 0, hop limit {@value #DEFAULT_HOP_LIMIT}, no data */
-    public static UdpPacketBuilder create() {
+    /**
+     * Named after what it builds, as {@link EchoPacketBuilder#request()} and
+     * {@link EchoPacketBuilder#reply()} are.
+     *
+     * @return a new builder of datagrams: no addresses, ports 0, hop limit {@value #DEFAULT_HOP_LIMIT}, no data
+     */
+    public static UdpPacketBuilder datagram() {
         return new UdpPacketBuilder();
     }
 

@@ -1,5 +1,6 @@
 package io.github.wintun4j.ip;
 
+import static io.github.wintun4j.ip.PacketDescription.Direction.RECEIVED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -15,7 +16,7 @@ class EchoResponderTest {
         // 10.6.7.7 -> 10.6.7.8, TTL 64, type 0; both checksums worked out by hand.
         assertThat(Hex.hex(reply)).isEqualTo(Hex.hex(Hex.bytes(
                 "4500 001c 0000 0000 4001 58c7 0a06 0707 0a06 0708  0000 ffff 0000 0000")));
-        assertThat(PacketDescription.describe(reply)).isEqualTo("Received IPv4 ICMP echo reply from 10.6.7.7 to 10.6.7.8");
+        assertThat(PacketDescription.describe(RECEIVED, reply)).isEqualTo("Received IPv4 ICMP echo reply from 10.6.7.7 to 10.6.7.8");
     }
 
     @Test
@@ -43,7 +44,7 @@ class EchoResponderTest {
     @Test
     void echoesUdpDatagrams() {
         for (String[] pair : new String[][] {{"10.1.2.3", "10.9.8.7"}, {"fd00::1", "fd00::2"}}) {
-            byte[] request = UdpPacketBuilder.create().source(Hex.ip(pair[0]), 40001).destination(Hex.ip(pair[1]), 7)
+            byte[] request = UdpPacketBuilder.datagram().source(Hex.ip(pair[0]), 40001).destination(Hex.ip(pair[1]), 7)
                     .payload(new byte[] {'p', 'i', 'n', 'g'}).toByteArray();
             byte[] reply = EchoResponder.udpReply(ByteBuffer.wrap(request)).orElseThrow();
             UdpDatagram udp = UdpDatagram.parse(ByteBuffer.wrap(reply)).value();
@@ -114,7 +115,7 @@ class EchoResponderTest {
             byte[] request = EchoPacketBuilder.request().source(Hex.ip(pair[0])).destination(Hex.ip(pair[1])).toByteArray();
             assertThat(EchoResponder.icmpReply(ByteBuffer.wrap(request))).as(pair[0] + " -> " + pair[1]).isEmpty();
         }
-        byte[] fromPortZero = UdpPacketBuilder.create().source(Hex.ip("10.0.0.1"), 0).destination(Hex.ip("10.0.0.2"), 7)
+        byte[] fromPortZero = UdpPacketBuilder.datagram().source(Hex.ip("10.0.0.1"), 0).destination(Hex.ip("10.0.0.2"), 7)
                 .toByteArray();
         assertThat(EchoResponder.udpReply(ByteBuffer.wrap(fromPortZero))).isEmpty();
         assertThat(EchoResponder.icmpReply(ByteBuffer.allocate(0))).isEmpty();

@@ -1,5 +1,6 @@
 package io.github.wintun4j.ip;
 
+import static io.github.wintun4j.ip.PacketDescription.Direction.RECEIVED;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.ByteBuffer;
@@ -109,7 +110,7 @@ class PacketFuzzTest {
                     .identifier(3).sequence(4).payload(data).toByteArray());
             seeds.add(EchoPacketBuilder.reply().source(Hex.ip(pair[0])).destination(Hex.ip(pair[1]))
                     .payload(data).toByteArray());
-            seeds.add(UdpPacketBuilder.create().source(Hex.ip(pair[0]), 999).destination(Hex.ip(pair[1]), 7)
+            seeds.add(UdpPacketBuilder.datagram().source(Hex.ip(pair[0]), 999).destination(Hex.ip(pair[1]), 7)
                     .payload(data).toByteArray());
         }
         // IPv6 with hop-by-hop and destination options before UDP.
@@ -293,7 +294,7 @@ class PacketFuzzTest {
         }
         expect(!(echo.isValid() && udp.isValid()), "not both ICMP and UDP");
 
-        String description = PacketDescription.describe(packet);
+        String description = PacketDescription.describe(RECEIVED, packet);
         expect(DESCRIPTION.matcher(description).matches(), description);
 
         Optional<byte[]> icmpReply = EchoResponder.icmpReply(packet);

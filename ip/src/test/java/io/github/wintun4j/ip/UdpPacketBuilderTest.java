@@ -11,10 +11,10 @@ class UdpPacketBuilderTest {
 
     @Test
     void buildsExactlyKnownDatagrams() {
-        byte[] v4 = UdpPacketBuilder.create().source(Hex.ip("10.0.0.1"), 1234).destination(Hex.ip("10.0.0.2"), 53)
+        byte[] v4 = UdpPacketBuilder.datagram().source(Hex.ip("10.0.0.1"), 1234).destination(Hex.ip("10.0.0.2"), 53)
                 .payload("hi".getBytes(StandardCharsets.US_ASCII)).toByteArray();
         assertThat(Hex.hex(v4)).isEqualTo(Hex.hex(Hex.bytes(UdpDatagramTest.UDP4)));
-        byte[] v6 = UdpPacketBuilder.create().source(Hex.ip("2001:db8::1"), 40000).destination(Hex.ip("2001:db8::2"), 7)
+        byte[] v6 = UdpPacketBuilder.datagram().source(Hex.ip("2001:db8::1"), 40000).destination(Hex.ip("2001:db8::2"), 7)
                 .payload("hello".getBytes(StandardCharsets.US_ASCII)).toByteArray();
         assertThat(Hex.hex(v6)).isEqualTo(Hex.hex(Hex.bytes(UdpDatagramTest.UDP6)));
     }
@@ -27,7 +27,7 @@ class UdpPacketBuilderTest {
                 for (int i = 0; i < size; i++) {
                     data[i] = (byte) (i * 13);
                 }
-                byte[] packet = UdpPacketBuilder.create().source(Hex.ip(pair[0]), 5000).destination(Hex.ip(pair[1]), 65535)
+                byte[] packet = UdpPacketBuilder.datagram().source(Hex.ip(pair[0]), 5000).destination(Hex.ip(pair[1]), 65535)
                         .hopLimit(1).payload(data).toByteArray();
                 UdpDatagram udp = UdpDatagram.parse(ByteBuffer.wrap(packet)).value();
                 assertThat(udp.sourcePort()).isEqualTo(5000);
@@ -51,7 +51,7 @@ class UdpPacketBuilderTest {
     void aComputedZeroChecksumIsSentAsAllOnes() {
         // Search for data whose checksum comes out as zero; the builder must send 0xFFFF instead.
         for (int value = 0; value <= 0xFFFF; value++) {
-            byte[] packet = UdpPacketBuilder.create().source(Hex.ip("10.0.0.1"), 1).destination(Hex.ip("10.0.0.2"), 2)
+            byte[] packet = UdpPacketBuilder.datagram().source(Hex.ip("10.0.0.1"), 1).destination(Hex.ip("10.0.0.2"), 2)
                     .payload(new byte[] {(byte) (value >>> 8), (byte) value}).toByteArray();
             UdpDatagram udp = UdpDatagram.parse(ByteBuffer.wrap(packet)).value();
             assertThat(udp.checksum()).isNotZero();
@@ -65,12 +65,12 @@ class UdpPacketBuilderTest {
 
     @Test
     void rejectsBadConfiguration() {
-        assertThatThrownBy(() -> UdpPacketBuilder.create().source(Hex.ip("10.0.0.1"), 65536))
+        assertThatThrownBy(() -> UdpPacketBuilder.datagram().source(Hex.ip("10.0.0.1"), 65536))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("port");
-        assertThatThrownBy(() -> UdpPacketBuilder.create().destination(null, 1)).hasMessageContaining("address");
-        assertThatThrownBy(() -> UdpPacketBuilder.create().source(Hex.ip("::1"), 1).destination(Hex.ip("10.0.0.1"), 1)
+        assertThatThrownBy(() -> UdpPacketBuilder.datagram().destination(null, 1)).hasMessageContaining("address");
+        assertThatThrownBy(() -> UdpPacketBuilder.datagram().source(Hex.ip("::1"), 1).destination(Hex.ip("10.0.0.1"), 1)
                 .toByteArray()).isInstanceOf(IllegalStateException.class).hasMessageContaining("same IP version");
-        UdpPacketBuilder builder = UdpPacketBuilder.create().source(Hex.ip("10.0.0.1"), 1).destination(Hex.ip("10.0.0.2"), 2);
+        UdpPacketBuilder builder = UdpPacketBuilder.datagram().source(Hex.ip("10.0.0.1"), 1).destination(Hex.ip("10.0.0.2"), 2);
         assertThatThrownBy(() -> builder.writeTo(ByteBuffer.allocate(100).position(80)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("20 bytes remaining, the packet needs 28");
     }
