@@ -68,7 +68,7 @@ class MockNetworkClaimsTest {
             assertThat(thrownOnAnotherThread(() -> network.deliver(frame(0x45, 40))))
                     .isInstanceOf(IllegalStateException.class).hasMessageContaining("claimed");
 
-            network.corruptReceiveRing();
+            MockNetworkSide.corruptReceiveRing(network);
             assertThatThrownBy(session::receivePacket).isInstanceOf(WintunException.class)
                     .satisfies(e -> assertThat(((WintunException) e).errorCode()).isEqualTo(WintunErrors.ERROR_INVALID_DATA));
         }

@@ -1,5 +1,6 @@
 package io.github.wintun4j.linux;
 
+import io.github.wintun4j.internal.ring.DriverWriter;
 import io.github.wintun4j.internal.ring.Ring;
 import io.github.wintun4j.internal.ring.RingSession;
 
@@ -77,8 +78,8 @@ final class LinuxSession extends RingSession {
         return pump.ingest(batch);
     }
 
-    /** Test hook: writes an impossible record into the receive ring, as a corrupt driver would. */
-    void corruptReceiveRing() {
-        pump.corruptReceiveRing();
+    /** Test hook: the receive ring's writer, to inject the faults of a corrupt driver. */
+    DriverWriter receiveWriter() {
+        return pump.receiveWriter();
     }
 }

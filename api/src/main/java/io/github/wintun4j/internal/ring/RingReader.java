@@ -6,15 +6,13 @@ import io.github.wintun4j.WintunErrors;
 import io.github.wintun4j.WintunException;
 import io.github.wintun4j.internal.BatchReceive;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Objects;
 
 /**
- * The consumer end of a {@link Ring}: the application's side of the receive ring, or the
- * driver's side of the send ring.
+ * The application's end of the receive ring: the packets it receives, in ring order, and their
+ * release. (The driver's end of a ring it reads is {@link DriverReader}.)
  *
  * <p>{@link #receive()} hands out records in ring order and checks, in this order: end of the
  * session or ring ({@code ERROR_HANDLE_EOF}, which wins over unread packets), empty ring
@@ -23,36 +21,11 @@ import java.util.Objects;
  * writer, only over the released prefix.
  *
  * <p>Thread-safe: one lock for receive and release, or no lock at all for the one thread that
- * {@linkplain #claim() claimed} this end (see {@link RingEnd}). Tail is read only when the records
- * seen before are used up, so a reader that keeps up touches the writer's cache line once per
- * batch of records, not once per record.
+ * {@linkplain #claim() claimed} this end (see {@link RingEnd}). After {@link #close()}, receiving
+ * and releasing fail with {@code ERROR_HANDLE_EOF}.
  */
-public final class RingReader extends RingEnd {
+public final class RingReader extends ReadingEnd {
 
-    /** Takes the bytes of records in {@link #drain(RecordSink, int)}. */
-    @FunctionalInterface
-    public interface RecordSink {
-        /**
-         * @param packet the record's bytes, from its position to its limit (not from 0: the view
-         *               spans the whole ring and is reused for the next record, so that draining
-         *               allocates nothing); valid only during the call
-         */
-        void accept(ByteBuffer packet);
-    }
-
-    private static final VarHandle READ_POSITION;
-
-    static {
-        try {
-            READ_POSITION = MethodHandles.lookup().findVarHandle(CursorFields.class, "position", int.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
-
-    /** This end's cursor: the received packets not yet released. */
-    private final RingCursor outstanding = cursor;
-    private final ByteBuffer drainView;
     /** The view handed to {@link PacketHandler}s, reused for every packet (read-only). */
     private final ByteBuffer handlerView;
 
@@ -62,7 +35,6 @@ public final class RingReader extends RingEnd {
      */
     public RingReader(Ring ring, String operation) {
         super(ring, operation);
-        this.drainView = ring.memory().duplicate().order(ByteOrder.BIG_ENDIAN);
         this.handlerView = ring.memory().asReadOnlyBuffer();
     }
 
@@ -216,39 +188,6 @@ public final class RingReader extends RingEnd {
     }
 
     /**
-     * The bytes published from {@code position} on; Tail is read again only when those seen
-     * before are used up.
-     */
-    private int availableFrom(int position) {
-        int available = (outstanding.known - position) & ring.mask();
-        if (available == 0) {
-            outstanding.known = ring.tail();
-            available = (outstanding.known - position) & ring.mask();
-        }
-        return available;
-    }
-
-    private int checkedSizeAt(int position, int available) {
-        if (available < Ring.SIZE_PREFIX) {
-            throw corrupt(position, "only " + available + " bytes left for a record");
-        }
-        int size = ring.sizeAt(position);
-        if (size < 0 || size > Ring.maxPacketSize()) {
-            throw corrupt(position, "record size 0x" + Integer.toHexString(size) + " exceeds 0xffff");
-        }
-        if (Ring.recordSize(size) > available) {
-            throw corrupt(position, "record of " + size + " bytes is larger than the " + available
-                    + " bytes published");
-        }
-        return size;
-    }
-
-    private WintunException corrupt(int position, String why) {
-        return new WintunException(operation(), WintunErrors.ERROR_INVALID_DATA,
-                "the ring is corrupt at offset 0x" + Integer.toHexString(position) + ": " + why);
-    }
-
-    /**
      * Releases a packet received from this reader.
      *
      * @param packet the packet
@@ -312,83 +251,6 @@ public final class RingReader extends RingEnd {
         if (packet.state == RingPacket.USABLE && !isClosed() && outstanding.isOutstanding(packet.sequence)) {
             packet.state = RingPacket.DONE;
             finish(packet);
-        }
-    }
-
-    /**
-     * @return whether a receive would not report an empty ring: a record is waiting, or this end
-     *         ended. Any thread may ask; the answer may be stale by the time it returns.
-     */
-    public boolean isReadable() {
-        return isEnded() || ring.tail() != (int) READ_POSITION.getOpaque(outstanding);
-    }
-
-    /**
-     * The driver's way to consume: hands each record's bytes to {@code sink} and releases it at
-     * once, without creating packets. Used only when no packet of this reader is outstanding.
-     * An impossible record makes the driver give up on the ring, as the real driver does: the
-     * ring is terminated and the records before it stay consumed.
-     *
-     * @param sink receives each record
-     * @param max  the most records to take
-     * @return how many records were taken; 0 when empty or ended
-     * @throws IllegalStateException when another thread claimed this end
-     */
-    public int drain(RecordSink sink, int max) {
-        Objects.requireNonNull(sink, "sink");
-        if (claimedByCaller()) {
-            return drainRecords(sink, max);
-        }
-        lockUnclaimed();
-        try {
-            return drainRecords(sink, max);
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private int drainRecords(RecordSink sink, int max) {
-        if (isEnded()) {
-            return 0;
-        }
-        if (!outstanding.isEmpty()) {
-            throw new IllegalStateException("drain needs every received packet released first");
-        }
-        int position = outstanding.position;
-        int count = 0;
-        int size;
-        // Head moves after each record (no try/finally around the loop: the JIT inlines the
-        // smaller method into its caller), so a sink that throws leaves exactly its own record
-        // and those after it in the ring.
-        while (count < max && (size = driverRecordSize(position)) >= 0) {
-            int start = ring.dataIndex(position);
-            drainView.limit(start + size).position(start);
-            sink.accept(drainView);
-            position = ring.wrap(position + Ring.recordSize(size));
-            READ_POSITION.setOpaque(outstanding, position);
-            ring.publishHead(position);
-            count++;
-        }
-        return count;
-    }
-
-    /**
-     * The size of the record at {@code position} as the driver reads it; kept out of
-     * {@link #drainRecords} so that the JIT inlines that loop into its caller.
-     *
-     * @return the size; -1 when the ring is empty, or when the record is impossible (the ring is
-     *         then terminated, as the real driver gives up on it)
-     */
-    private int driverRecordSize(int position) {
-        int available = availableFrom(position);
-        if (available == 0) {
-            return -1;
-        }
-        try {
-            return checkedSizeAt(position, available);
-        } catch (WintunException e) {
-            ring.terminate();
-            return -1;
         }
     }
 }

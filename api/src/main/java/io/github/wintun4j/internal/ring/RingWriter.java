@@ -6,12 +6,11 @@ import io.github.wintun4j.WintunException;
 import io.github.wintun4j.internal.Arguments;
 
 import java.nio.ByteBuffer;
-import java.util.List;
 import java.util.Objects;
 
 /**
- * The producer end of a {@link Ring}: the application's side of the send ring, or the driver's
- * side of the receive ring.
+ * The application's end of the send ring: allocate, fill and send packets, or copy one in with a
+ * single call. (The driver's end of a ring it writes is {@link DriverWriter}.)
  *
  * <p>{@link #allocate(int)} reserves the next record in ring order, or answers {@code null} when
  * the aligned size exceeds the free space. {@link #send(Packet)} publishes: Tail moves over the
@@ -20,14 +19,11 @@ import java.util.Objects;
  * so that the consumer discards it as a non-IP packet, and it never stalls the records after it.
  *
  * <p>Thread-safe: one lock for allocate and send, or no lock at all for the one thread that
- * {@linkplain #claim() claimed} this end (see {@link RingEnd}). Head is read only when the free
- * space seen before is used up, so a writer that is not held back touches the reader's cache line
- * once per stretch of free space, not once per record.
+ * {@linkplain #claim() claimed} this end (see {@link RingEnd}). After {@link #close()}, allocating
+ * and sending fail with {@code ERROR_HANDLE_EOF}.
  */
-public final class RingWriter extends RingEnd {
+public final class RingWriter extends WritingEnd {
 
-    /** This end's cursor: the allocated packets not yet sent. */
-    private final RingCursor pending = cursor;
     private final Runnable afterPublish;
 
     /**
@@ -83,18 +79,6 @@ public final class RingWriter extends RingEnd {
         long sequence = pending.add(end);
         pending.position = end;
         return new RingPacket(this, sequence, position, size, false);
-    }
-
-    /**
-     * Whether {@code needed} bytes are free from {@code position}: free space only grows while this
-     * writer does not write, so Head is read again only when the last value read is not enough.
-     */
-    private boolean fits(int position, long needed) {
-        if (needed <= ((pending.known - position - Ring.SIZE_PREFIX) & ring.mask())) {
-            return true;
-        }
-        pending.known = ring.head();
-        return needed <= ((pending.known - position - Ring.SIZE_PREFIX) & ring.mask());
     }
 
     /**
@@ -219,120 +203,5 @@ public final class RingWriter extends RingEnd {
         pending.position = end;
         publishWritten(end);
         return true;
-    }
-
-    /**
-     * The driver's way to produce one packet: copies it in, or nothing when it does not fit.
-     *
-     * @param packet the packet's bytes, from position to limit (the position does not move)
-     * @return whether it was written; {@code false} when it did not fit or the ring ended
-     * @throws IllegalArgumentException when the packet is empty or larger than 0xFFFF bytes
-     * @throws IllegalStateException    when another thread claimed this end
-     */
-    public boolean write(ByteBuffer packet) {
-        int recordSize = Ring.recordSize(Arguments.requirePacketSize(packet.remaining()));
-        if (claimedByCaller()) {
-            return writeRecords(packet, null, recordSize);
-        }
-        lockUnclaimed();
-        try {
-            return writeRecords(packet, null, recordSize);
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /**
-     * The driver's way to produce: writes a whole batch, or nothing when it does not fit (the
-     * driver drops such a batch whole). Keeps allocation order with packets allocated before.
-     *
-     * @param packets the packets' bytes, each from position to limit (positions are not moved)
-     * @return whether the batch was written; {@code false} when it did not fit or the ring ended
-     * @throws IllegalArgumentException when a packet is empty or larger than 0xFFFF bytes
-     * @throws IllegalStateException    when another thread claimed this end
-     */
-    public boolean writeBatch(List<ByteBuffer> packets) {
-        Objects.requireNonNull(packets, "packets");
-        long total = 0;
-        for (int i = 0; i < packets.size(); i++) {   // indexed: an iterator would be an allocation per batch
-            total += Ring.recordSize(Arguments.requirePacketSize(packets.get(i).remaining()));
-        }
-        if (claimedByCaller()) {
-            return writeRecords(null, packets, total);
-        }
-        lockUnclaimed();
-        try {
-            return writeRecords(null, packets, total);
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /** Writes {@code single}, or else every packet of {@code batch}, taking {@code total} bytes. */
-    private boolean writeRecords(ByteBuffer single, List<ByteBuffer> batch, long total) {
-        if (isEnded() || !fits(pending.position, total)) {
-            return false;
-        }
-        int position = pending.position;
-        if (single != null) {
-            position = copyIn(position, single);
-        } else {
-            for (int i = 0; i < batch.size(); i++) {
-                position = copyIn(position, batch.get(i));
-            }
-        }
-        pending.position = position;
-        publishWritten(position);
-        return true;
-    }
-
-    private int copyIn(int position, ByteBuffer packet) {
-        int size = packet.remaining();
-        ring.putSizeAt(position, size);
-        pending.newest = position;
-        ring.memory().put(ring.dataIndex(position), packet, packet.position(), size);
-        return ring.wrap(position + Ring.recordSize(size));
-    }
-
-    /** Publishes records written whole up to {@code end}, behind any packet allocated earlier and unsent. */
-    private void publishWritten(int end) {
-        if (pending.isEmpty()) {
-            ring.publishTail(end);
-        } else {
-            // Packets allocated earlier are still unsent: these wait behind them, as one finished record.
-            pending.finish(pending.add(end));
-        }
-    }
-
-    /**
-     * Makes the ring corrupt, for emulators and tests that inject that fault: the reader reports
-     * {@code ERROR_INVALID_DATA} once it reaches the impossible record (size 0x10000). The record
-     * is a new one at the write position when the ring has room for its size prefix; in a full
-     * ring the newest record's size is spoiled instead, so that a full ring never looks empty
-     * (Tail never moves onto Head) and the packets before it still come out.
-     */
-    public void writeCorruptRecord() {
-        if (claimedByCaller()) {
-            corruptRecord();
-            return;
-        }
-        lockUnclaimed();
-        try {
-            corruptRecord();
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private void corruptRecord() {
-        int impossibleSize = Ring.maxPacketSize() + 1;
-        if (!fits(pending.position, Ring.SIZE_PREFIX) && pending.newest >= 0) {
-            ring.putSizeAt(pending.newest, impossibleSize);
-            return;
-        }
-        ring.putSizeAt(pending.position, impossibleSize);
-        pending.newest = pending.position;
-        pending.position = ring.wrap(pending.position + Ring.SIZE_PREFIX);
-        publishWritten(pending.position);
     }
 }

@@ -15,6 +15,7 @@ class RingOrderTest {
 
     private static final int CAPACITY = 0x20000;
     private final Ring ring = new Ring(CAPACITY);
+    /** The application's ends, or the driver's where a test says so (one writer and one reader a test). */
     private final RingWriter writer = new RingWriter(ring, "write");
     private final RingReader reader = new RingReader(ring, "read");
 
@@ -74,7 +75,7 @@ class RingOrderTest {
     @Test
     void aCorruptRecordRepeatsTheSameErrorAndEmptyComesFirst() {
         assertThat(reader.receive()).isNull();
-        writer.writeCorruptRecord();
+        RingFaults.writeCorruptRecord(new DriverWriter(ring, "deliver"));
         for (int i = 0; i < 3; i++) {
             assertThatThrownBy(reader::receive).isInstanceOfSatisfying(WintunException.class,
                     e -> assertThat(e.errorCode()).isEqualTo(WintunErrors.ERROR_INVALID_DATA));
@@ -86,9 +87,10 @@ class RingOrderTest {
 
     @Test
     void aBatchIsWrittenWholeOrNotAtAll() {
+        DriverWriter driver = new DriverWriter(ring, "deliver");
         ByteBuffer big = ByteBuffer.allocate(0xFFFF);
-        assertThat(writer.writeBatch(List.of(big.duplicate(), ByteBuffer.allocate(100)))).isTrue();
-        assertThat(writer.writeBatch(List.of(ByteBuffer.allocate(100), big.duplicate())))
+        assertThat(driver.writeBatch(List.of(big.duplicate(), ByteBuffer.allocate(100)))).isTrue();
+        assertThat(driver.writeBatch(List.of(ByteBuffer.allocate(100), big.duplicate())))
                 .as("0x10004 + 104 bytes do not fit the 0xFF90 left").isFalse();
         assertThat(reader.receive().size()).isEqualTo(0xFFFF);
         assertThat(reader.receive().size()).isEqualTo(100);
@@ -96,9 +98,9 @@ class RingOrderTest {
     }
 
     @Test
-    void aBatchWrittenBehindAnUnsentPacketWaitsForIt() {
+    void aCopySentBehindAnUnsentPacketWaitsForIt() {
         RingPacket held = allocate(9);
-        assertThat(writer.writeBatch(List.of(ByteBuffer.wrap(new byte[] {5, 5})))).isTrue();
+        assertThat(writer.sendCopy(ByteBuffer.wrap(new byte[] {5, 5}))).isTrue();
         assertThat(reader.receive()).isNull();
         writer.send(held);
         assertThat(firstByte(reader.receive())).isEqualTo(9);
@@ -111,16 +113,17 @@ class RingOrderTest {
             writer.send(allocate(i));
         }
         int[] sum = {0};
-        assertThat(reader.drain(packet -> sum[0] += packet.get(packet.position()), 10)).isEqualTo(5);
+        assertThat(new DriverReader(ring, "drain").drain(packet -> sum[0] += packet.get(packet.position()), 10)).isEqualTo(5);
         assertThat(sum[0]).isEqualTo(15);
         assertThat(ring.memory().getInt(Ring.HEAD_OFFSET)).isEqualTo(ring.memory().getInt(Ring.TAIL_OFFSET));
     }
 
     @Test
     void drainGivesUpOnACorruptRingLikeTheDriver() {
-        writer.send(allocate(3));
-        writer.writeCorruptRecord();
-        assertThat(reader.drain(packet -> { }, 10)).isEqualTo(1);
+        DriverWriter corrupting = new DriverWriter(ring, "deliver");
+        assertThat(corrupting.write(ByteBuffer.allocate(3))).isTrue();
+        RingFaults.writeCorruptRecord(corrupting);
+        assertThat(new DriverReader(ring, "drain").drain(packet -> { }, 10)).isEqualTo(1);
         assertThat(ring.isTerminated()).isTrue();
     }
 
