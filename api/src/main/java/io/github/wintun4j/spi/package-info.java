@@ -5,7 +5,7 @@
  * "can you run here?".
  */
 @Export
-@Version("1.1.0")
+@Version("1.0.0")
 package io.github.wintun4j.spi;
 
 import org.osgi.annotation.bundle.Export;
