@@ -72,7 +72,12 @@ class ReadSignalTest {
             }
         });
         waiter.start();
-        Thread.sleep(50);
+        // The waiter marked the ring alertable inside the signal's monitor: from then on no wake-up is lost.
+        long registered = System.nanoTime() + TimeUnit.SECONDS.toNanos(4);
+        while (ring.alertable() == 0) {
+            assertThat(System.nanoTime() - registered).as("the waiter never started to wait").isNegative();
+            Thread.onSpinWait();
+        }
         long start = System.nanoTime();
         ring.terminate();
         waiter.join();
