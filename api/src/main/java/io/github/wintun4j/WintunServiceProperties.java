@@ -5,8 +5,8 @@ package io.github.wintun4j;
  * framework, for a host's target filter, such as {@code (wintun4j.backend=ffm)}. The API needs no
  * OSGi type to name them.
  *
- * <p>The constants are compile-time constants, so they may appear in annotations (a Declarative
- * Services {@code property} or {@code target}).
+ * <p>Constants only, compile-time constants, so they may appear in annotations (a Declarative
+ * Services {@code property} or {@code target}); nothing to close, nothing shared between threads.
  */
 public final class WintunServiceProperties {
 

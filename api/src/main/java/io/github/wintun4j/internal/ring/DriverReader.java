@@ -44,12 +44,16 @@ public final class DriverReader extends ReadingEnd {
      * Hands each record's bytes to {@code sink} and releases it at once.
      *
      * @param sink receives each record
-     * @param max  the most records to take
+     * @param max  the most records to take, {@code >= 0}
      * @return how many records were taken; 0 when empty or ended
-     * @throws IllegalStateException when another thread claimed this end
+     * @throws IllegalArgumentException when {@code max} is negative
+     * @throws IllegalStateException    when another thread claimed this end
      */
     public int drain(RecordSink sink, int max) {
         Objects.requireNonNull(sink, "sink");
+        if (max < 0) {
+            throw new IllegalArgumentException("max must not be negative, got " + max);
+        }
         if (claimedByCaller()) {
             return drainRecords(sink, max);
         }

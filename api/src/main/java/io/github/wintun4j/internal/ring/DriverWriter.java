@@ -35,6 +35,7 @@ public final class DriverWriter extends WritingEnd {
      * @throws IllegalStateException    when another thread claimed this end
      */
     public boolean write(ByteBuffer packet) {
+        Objects.requireNonNull(packet, "packet");
         int recordSize = Ring.recordSize(Arguments.requirePacketSize(packet.remaining()));
         if (claimedByCaller()) {
             return writeRecords(packet, null, recordSize);
@@ -59,7 +60,8 @@ public final class DriverWriter extends WritingEnd {
         Objects.requireNonNull(packets, "packets");
         long total = 0;
         for (int i = 0; i < packets.size(); i++) {   // indexed: an iterator would be an allocation per batch
-            total += Ring.recordSize(Arguments.requirePacketSize(packets.get(i).remaining()));
+            ByteBuffer packet = Objects.requireNonNull(packets.get(i), "packet");
+            total += Ring.recordSize(Arguments.requirePacketSize(packet.remaining()));
         }
         if (claimedByCaller()) {
             return writeRecords(null, packets, total);

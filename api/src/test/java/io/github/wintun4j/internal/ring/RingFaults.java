@@ -1,5 +1,7 @@
 package io.github.wintun4j.internal.ring;
 
+import java.util.Objects;
+
 /**
  * Test fixture: the faults of a misbehaving driver, injected into a ring for the tests that check
  * how the application's end reports them. Not part of any shipped jar: the modules whose tests need
@@ -25,6 +27,7 @@ public final class RingFaults {
      * @throws IllegalStateException when another thread claimed that end
      */
     public static void writeCorruptRecord(DriverWriter writer) {
+        Objects.requireNonNull(writer, "writer");
         if (writer.claimedByCaller()) {
             corrupt(writer);
             return;
