@@ -11,7 +11,8 @@
  *    packets are a little-endian uint32 size and the bytes, 4-byte aligned, never split; one 4-byte unit
  *    stays free; release in any order reclaims the released prefix; sends become visible in allocation
  *    order; receive checks end of ring, then empty, then an impossible record.
- *  - Adapters: a name in use renames the older adapter "Name 1", "Name 2"...; names of at most 127
+ *  - Adapters: a name in use renames the older adapter "Name 1", "Name 2"... (ERROR_BUFFER_OVERFLOW
+ *    when that is over 127 units, as Wintun's NciSetAdapterName fails); names of at most 127
  *    units; LUID (53 << 48) | (NetLuidIndex << 24); case-insensitive open; ERROR_NOT_FOUND,
  *    ERROR_ALREADY_INITIALIZED, ERROR_ALREADY_EXISTS for a GUID in use.
  *  - The driver side runs inside the application's calls: a sent packet is consumed at once; IP
@@ -520,30 +521,36 @@ static int name_problem(const WCHAR *name)
     return 0;
 }
 
-/* "<base> <n>", with base cut so that the whole fits 127 units. */
-static void numbered_name(WCHAR *target, const WCHAR *base, unsigned n)
+/* "<base> <n>"; 0 when it is over 127 units (Wintun's _snwprintf_s(..., _TRUNCATE) returns -1 there). */
+static int numbered_name(WCHAR *target, const WCHAR *base, unsigned n)
 {
     char suffix[16];
     int suffix_length = snprintf(suffix, sizeof suffix, " %u", n);
     size_t keep = wlen(base);
     if (keep + (size_t)suffix_length > MAX_NAME_UNITS)
-        keep = MAX_NAME_UNITS - (size_t)suffix_length;
+        return 0;
     memmove(target, base, keep * sizeof(WCHAR));
     for (int i = 0; i < suffix_length; i++)
         target[keep + (size_t)i] = (WCHAR)suffix[i];
     target[keep + (size_t)suffix_length] = 0;
+    return 1;
 }
 
-/* Wintun's rule: the adapter that had the name becomes "Name 1" (or the first free number). Under g_lock. */
-static void rename_older(struct adapter *older)
+/*
+ * Wintun's rule (api/adapter.c, NciSetAdapterName): the adapter that had the name becomes
+ * "<new name> 1", or the first free number, numbered after the name as the new adapter's caller
+ * spelled it. When that does not fit 127 units the creation fails with ERROR_BUFFER_OVERFLOW and
+ * the older adapter keeps its name. Returns 0 or that error. Under g_lock.
+ */
+static int rename_older(struct adapter *older, const WCHAR *new_name)
 {
-    WCHAR base[MAX_NAME_UNITS + 1], candidate[MAX_NAME_UNITS + 1];
-    memcpy(base, older->name, sizeof base);
+    WCHAR candidate[MAX_NAME_UNITS + 1];
     for (unsigned n = 1;; n++) {
-        numbered_name(candidate, base, n);
+        if (!numbered_name(candidate, new_name, n))
+            return ERROR_BUFFER_OVERFLOW;
         if (!live_adapter_named(candidate)) {
             memcpy(older->name, candidate, sizeof candidate);
-            return;
+            return 0;
         }
     }
 }
@@ -591,8 +598,15 @@ EXPORT HANDLE WintunCreateAdapter(const WCHAR *name, const WCHAR *tunnel_type, c
         return NULL;
     }
     struct adapter *older = live_adapter_named(name);
-    if (older)
-        rename_older(older);
+    int rename_problem = older ? rename_older(older, name) : 0;
+    if (rename_problem) {
+        page_free(handle, sizeof *handle);
+        page_free(adapter, sizeof *adapter);
+        pthread_mutex_unlock(&g_lock);
+        log_message(LOG_ERR, "Failed to create adapter \"", name, "\": the older adapter's new name is too long");
+        errno = rename_problem;
+        return NULL;
+    }
     memcpy(adapter->name, name, (wlen(name) + 1) * sizeof(WCHAR));
     memcpy(adapter->tunnel_type, tunnel_type, (wlen(tunnel_type) + 1) * sizeof(WCHAR));
     if (requested_guid) {

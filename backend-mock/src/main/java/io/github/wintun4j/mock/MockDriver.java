@@ -2,6 +2,7 @@ package io.github.wintun4j.mock;
 
 import io.github.wintun4j.Adapter;
 import io.github.wintun4j.DriverVersion;
+import io.github.wintun4j.WintunConstants;
 import io.github.wintun4j.WintunDriver;
 import io.github.wintun4j.WintunErrors;
 import io.github.wintun4j.WintunException;
@@ -24,7 +25,9 @@ import java.util.UUID;
  *   <li>Create: names and tunnel types are checked as {@code WintunCreateAdapter} checks them; a
  *       {@code null} GUID picks a random one; a GUID in use gives {@code ERROR_ALREADY_EXISTS};
  *       an adapter that already has the name (ignoring case) is renamed {@code "Name 1"},
- *       {@code "Name 2"}, ... and the new one takes the name. LUID:
+ *       {@code "Name 2"}, ... (the first free number, after the new name as spelled in this call)
+ *       and the new one takes the name; when that numbered name would be over 127 units, the
+ *       creation fails with {@code ERROR_BUFFER_OVERFLOW} and the older adapter keeps its name. LUID:
  *       {@code (53 << 48) | (NetLuidIndex << 24)}, NetLuidIndex counting from 1 per driver.</li>
  *   <li>Open: ignores case; no such adapter gives {@code ERROR_NOT_FOUND}.</li>
  *   <li>Close of an adapter: the creating handle removes the adapter and ends its session; an
@@ -96,7 +99,15 @@ public final class MockDriver implements WintunDriver {
             }
             VirtualAdapter previous = table.findByName(name);
             if (previous != null) {
-                String newName = table.freeNameFor(previous.name());
+                // Wintun (api/adapter.c, NciSetAdapterName) numbers the new name as the caller spelled
+                // it, and fails the creation when that does not fit: the older adapter keeps its name.
+                String newName = table.freeNameFor(name);
+                if (newName.length() > WintunConstants.MAX_ADAPTER_NAME_LENGTH) {
+                    throw new WintunException("WintunCreateAdapter", WintunErrors.ERROR_BUFFER_OVERFLOW,
+                            "the adapter named \"" + previous.name() + "\" would be renamed \"" + newName + "\", "
+                                    + newName.length() + " UTF-16 units long, over the limit of "
+                                    + WintunConstants.MAX_ADAPTER_NAME_LENGTH + "; choose a shorter name");
+                }
                 messages.add("Renaming adapter \"" + previous.name() + "\" to \"" + newName + "\"");
                 previous.rename(newName);
             }

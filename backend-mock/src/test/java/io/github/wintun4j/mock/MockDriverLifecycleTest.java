@@ -37,14 +37,16 @@ class MockDriverLifecycleTest {
         assertThat(first.name()).isEqualTo("Demo 1");
         assertThat(second.name()).isEqualTo("Demo");
 
+        // The number goes after the name as the new creation spells it: Wintun's NciSetAdapterName
+        // (api/adapter.c) formats "%s %d" from its own Name argument.
         Adapter third = driver.createAdapter("demo", "Example", null);
-        assertThat(second.name()).isEqualTo("Demo 2");
+        assertThat(second.name()).isEqualTo("demo 2");
         assertThat(third.name()).isEqualTo("demo");
-        assertThat(driver.adapterNames()).containsExactly("Demo 1", "Demo 2", "demo");
+        assertThat(driver.adapterNames()).containsExactly("Demo 1", "demo 2", "demo");
 
         first.close();
         Adapter fourth = driver.createAdapter("DEMO", "Example", null);
-        assertThat(third.name()).as("\"Demo 1\" is free again").isEqualTo("demo 1");
+        assertThat(third.name()).as("\"Demo 1\" is free again").isEqualTo("DEMO 1");
         assertThat(fourth.name()).isEqualTo("DEMO");
     }
 

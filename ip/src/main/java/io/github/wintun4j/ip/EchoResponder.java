@@ -14,8 +14,11 @@ import java.util.OptionalInt;
  * <p>A packet is answered only when a real host would answer it: a valid IP header (with a
  * correct IPv4 header checksum), not a fragment, a correct ICMP or UDP checksum (a UDP datagram
  * over IPv4 may have none), a unicast source (not unspecified, multicast or 255.255.255.255),
- * a unicast destination (the reply's source), and for UDP a non-zero source port. Anything else,
- * however malformed, gives an empty result; bad input never throws.
+ * a unicast destination (the reply's source), and for UDP a non-zero source port. An answer
+ * must also fit Wintun's largest packet, 65535 bytes: an IPv6 request whose payload is over
+ * 65495 bytes is a valid packet (its payload length field counts without the 40-byte header),
+ * but its answer would be 65536 to 65575 bytes long, so it gets none. Anything else, however
+ * malformed, gives an empty result; bad input never throws.
  *
  * <p>The answer is a fresh packet: addresses (and ports) swapped, TTL / hop limit
  * {@value #REPLY_HOP_LIMIT} (the Linux default), IPv4 header without options, ICMP code 0,
@@ -89,7 +92,8 @@ public final class EchoResponder {
             return Optional.empty();
         }
         IcmpEcho echo = parsed.get();
-        if (!echo.isRequest() || !echo.isChecksumValid() || !answerable(echo.ip())) {
+        if (!echo.isRequest() || !echo.isChecksumValid() || !answerable(echo.ip())
+                || !fits(echo.ip(), IcmpEcho.HEADER_LENGTH + echo.payload().remaining())) {
             return Optional.empty();
         }
         return Optional.of(EchoPacketBuilder.reply()
@@ -108,7 +112,8 @@ public final class EchoResponder {
             return Optional.empty();
         }
         UdpDatagram udp = parsed.get();
-        if (!udp.isChecksumValid() || udp.sourcePort() == 0 || !answerable(udp.ip())) {
+        if (!udp.isChecksumValid() || udp.sourcePort() == 0 || !answerable(udp.ip())
+                || !fits(udp.ip(), UdpDatagram.HEADER_LENGTH + udp.payload().remaining())) {
             return Optional.empty();
         }
         return Optional.of(UdpPacketBuilder.datagram()
@@ -116,6 +121,12 @@ public final class EchoResponder {
                 .destination(udp.ip().source(), udp.sourcePort())
                 .hopLimit(REPLY_HOP_LIMIT)
                 .payload(udp.payload()));
+    }
+
+    /** Whether the answer, with an option-less header of the request's IP version, fits 65535 bytes. */
+    private static boolean fits(IpHeader request, int transportLength) {
+        int header = request instanceof Ipv4Header ? Ipv4Header.MIN_LENGTH : Ipv6Header.LENGTH;
+        return header + transportLength <= IpFrame.MAX_PACKET_LENGTH;
     }
 
     private static boolean answerable(IpHeader ip) {

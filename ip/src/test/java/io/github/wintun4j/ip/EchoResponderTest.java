@@ -129,4 +129,51 @@ class EchoResponderTest {
         assertThatThrownBy(() -> EchoResponder.writeIcmpReply(ByteBuffer.allocate(1), null)).hasMessageContaining("target");
         assertThatThrownBy(() -> EchoResponder.writeUdpReply(null, ByteBuffer.allocate(1))).hasMessageContaining("datagram");
     }
+
+    /**
+     * An IPv6 packet's payload length does not count its 40-byte header, so a valid request can be
+     * up to 65575 bytes long; an answer of over 65535 bytes (Wintun's largest packet, and the
+     * builders' limit) cannot be made, so it gets none instead of an exception.
+     */
+    @Test
+    void anIpv6RequestWhoseAnswerWouldExceed65535BytesGetsNone() throws Exception {
+        for (int transportLength : new int[] {65495, 65496, 65535}) {
+            ByteBuffer icmp = ipv6(58, transportLength, 128);
+            assertThat(IcmpEcho.parse(icmp.duplicate()).value().isChecksumValid()).isTrue();
+            boolean fits = transportLength <= 65495;
+            assertThat(EchoResponder.icmpReply(icmp.duplicate()).isPresent()).as("ICMPv6, %d", transportLength).isEqualTo(fits);
+            assertThat(EchoResponder.writeIcmpReply(icmp.duplicate(), ByteBuffer.allocate(70_000)).isPresent()).isEqualTo(fits);
+
+            ByteBuffer udp = ipv6(17, transportLength, 0);
+            assertThat(UdpDatagram.parse(udp.duplicate()).value().isChecksumValid()).isTrue();
+            assertThat(EchoResponder.udpReply(udp.duplicate()).isPresent()).as("UDP, %d", transportLength).isEqualTo(fits);
+            assertThat(EchoResponder.writeUdpReply(udp.duplicate(), ByteBuffer.allocate(70_000)).isPresent()).isEqualTo(fits);
+        }
+    }
+
+    /** fd00::1 -> fd00::2, next header {@code protocol}: an ICMPv6 echo request or a UDP datagram of {@code transportLength} bytes. */
+    private static ByteBuffer ipv6(int protocol, int transportLength, int icmpType) throws Exception {
+        java.net.Inet6Address source = (java.net.Inet6Address) java.net.InetAddress.getByName("fd00::1");
+        java.net.Inet6Address destination = (java.net.Inet6Address) java.net.InetAddress.getByName("fd00::2");
+        ByteBuffer packet = ByteBuffer.allocate(Ipv6Header.LENGTH + transportLength);
+        packet.put(0, (byte) 0x60).putShort(4, (short) transportLength).put(6, (byte) protocol).put(7, (byte) 64);
+        packet.put(8, source.getAddress()).put(24, destination.getAddress());
+        int transport = Ipv6Header.LENGTH;
+        int checksumOffset;
+        if (protocol == 17) {
+            packet.putShort(transport, (short) 40001).putShort(transport + 2, (short) 7)
+                    .putShort(transport + 4, (short) transportLength);
+            checksumOffset = transport + 6;
+        } else {
+            packet.put(transport, (byte) icmpType).putShort(transport + 4, (short) 99).putShort(transport + 6, (short) 1);
+            checksumOffset = transport + 2;
+        }
+        for (int i = transport + 8; i < packet.capacity(); i++) {
+            packet.put(i, (byte) i);
+        }
+        int sum = InternetChecksum.ipv6PseudoHeaderSum(source, destination, protocol, transportLength);
+        int checksum = InternetChecksum.checksum(packet, transport, transportLength, sum);
+        packet.putShort(checksumOffset, (short) (checksum == 0 && protocol == 17 ? 0xFFFF : checksum));
+        return packet;
+    }
 }

@@ -129,11 +129,39 @@ public interface AdapterLifecycleContract extends WintunFixture {
             assertThat(first.name()).as("the older adapter is renamed").isEqualTo(name + " 1");
             assertThat(openAdapter(name).guid()).isEqualTo(second.guid());
             assertThat(openAdapter(name + " 1").guid()).isEqualTo(first.guid());
+            renamesAfterTheNewSpellingAndOnlyWhenTheNumberedNameFits();
         } else {
             assertWintunError(WintunErrors.ERROR_ALREADY_EXISTS,
                     () -> driver().createAdapter(name, TUNNEL_TYPE, null));
             assertThat(first.name()).isEqualTo(name);
         }
+    }
+
+    /**
+     * Wintun's {@code NciSetAdapterName} (WireGuard/wintun {@code api/adapter.c}) names the older
+     * adapter {@code "<name> <n>"} after the name as this creation spells it, and fails the creation
+     * with {@code ERROR_BUFFER_OVERFLOW} when that does not fit 127 units: the older adapter keeps its
+     * name and stays openable under it.
+     */
+    private void renamesAfterTheNewSpellingAndOnlyWhenTheNumberedNameFits() {
+        String lower = uniqueAdapterName().toLowerCase(Locale.ROOT);
+        Adapter older = newAdapter(lower, null);
+        String upper = lower.toUpperCase(Locale.ROOT);
+        newAdapter(upper, null);
+        assertThat(older.name()).as("numbered after the new spelling").isEqualTo(upper + " 1");
+
+        int limit = adapterNameLimit();
+        String fits = (uniqueAdapterName() + "f".repeat(limit)).substring(0, limit - 2);     // "<fits> 1" is 127
+        Adapter first = newAdapter(fits, null);
+        Adapter second = newAdapter(fits, null);
+        assertThat(first.name()).isEqualTo(fits + " 1").hasSize(limit);
+        assertThat(second.name()).isEqualTo(fits);
+
+        String tooLong = (uniqueAdapterName() + "t".repeat(limit)).substring(0, limit - 1);  // "<tooLong> 1" is 128
+        Adapter kept = newAdapter(tooLong, null);
+        assertWintunError(WintunErrors.ERROR_BUFFER_OVERFLOW, () -> driver().createAdapter(tooLong, TUNNEL_TYPE, null));
+        assertThat(kept.name()).as("the older adapter keeps its name").isEqualTo(tooLong);
+        assertThat(openAdapter(tooLong).guid()).isEqualTo(kept.guid());
     }
 
     @Test

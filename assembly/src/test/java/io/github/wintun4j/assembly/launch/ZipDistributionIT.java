@@ -57,6 +57,8 @@ class ZipDistributionIT {
         assertThat(home.resolve("bin/wintun4j.cmd")).isRegularFile();
         assertThat(home.resolve("bin/wintun4j.jar")).isRegularFile();
         assertThat(home.resolve("conf/config.properties")).isRegularFile();
+        assertThat(home.resolve("LICENSE")).content().contains("Apache License", "Version 2.0, January 2004");
+        assertThat(home.resolve("NOTICE")).content().contains("wintun4j", "Apache Felix", "JNA", "picocli");
         assertThat(bundles(home)).extracting(path -> path.getFileName().toString()).contains(
                 "org.apache.felix.scr-2.2.18.jar", "org.osgi.service.component-1.5.1.jar",
                 "org.osgi.util.promise-1.3.0.jar", "org.osgi.util.function-1.2.0.jar",
