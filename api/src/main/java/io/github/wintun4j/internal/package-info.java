@@ -1,7 +1,8 @@
 /**
  * Implementation shared by the wintun4j modules and by nobody else: argument checks, the claimed
  * receiver and sender, the forwarding driver, native-access probing, the OSGi service offer of a
- * backend. No API: it changes without notice.
+ * backend and the choice among driver services (free of OSGi types). No API: it changes without
+ * notice, and bnd baselining leaves it out.
  *
  * <p>Exported to the project's own modules only: a qualified export in {@code module-info}, and in
  * OSGi an export with the mandatory attribute {@code wintun4j=internal} (see the api pom), which
