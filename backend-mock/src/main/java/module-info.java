@@ -8,6 +8,7 @@
  */
 module io.github.wintun4j.mock {
     requires transitive io.github.wintun4j;
+    requires io.github.wintun4j.ip;
 
     exports io.github.wintun4j.mock;
 

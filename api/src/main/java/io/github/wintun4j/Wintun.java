@@ -1,7 +1,5 @@
 package io.github.wintun4j;
 
-import io.github.wintun4j.spi.BackendRegistry;
-
 import java.util.List;
 
 /**

@@ -6,12 +6,12 @@
  * {@link io.github.wintun4j.WintunException}s carrying the Windows error code.
  *
  * <p>In OSGi each backend bundle also registers its driver as a {@code WintunDriver} service with
- * the property {@code wintun4j.backend} naming the backend. The interfaces that backends implement
+ * the properties of {@link io.github.wintun4j.WintunServiceProperties}, which name the backend. The interfaces that backends implement
  * are provider types: a method added to them is a minor version change for applications and a
  * major one for backends.
  */
 @Export
-@Version("1.1.0")
+@Version("1.0.0")
 package io.github.wintun4j;
 
 import org.osgi.annotation.bundle.Export;

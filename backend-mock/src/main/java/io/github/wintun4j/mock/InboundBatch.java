@@ -9,7 +9,7 @@ import java.util.Objects;
 
 /**
  * A batch of packets a test hands to {@link MockNetwork#deliver}, checked and taken as buffers
- * for {@link io.github.wintun4j.spi.ring.RingWriter#writeBatch(List)}. The buffers are views of
+ * for {@link io.github.wintun4j.internal.ring.DriverWriter#writeBatch(List)}. The buffers are views of
  * the caller's bytes: the ring writer copies them. Stateless.
  */
 final class InboundBatch {

@@ -2,7 +2,7 @@ package io.github.wintun4j.mock;
 
 import io.github.wintun4j.Adapter;
 import io.github.wintun4j.Session;
-import io.github.wintun4j.spi.Arguments;
+import io.github.wintun4j.internal.Arguments;
 
 import java.net.InetAddress;
 import java.util.UUID;

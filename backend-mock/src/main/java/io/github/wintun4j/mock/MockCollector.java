@@ -1,8 +1,8 @@
 package io.github.wintun4j.mock;
 
-import io.github.wintun4j.spi.ClaimHandle;
-import io.github.wintun4j.spi.DriverPacketRules;
-import io.github.wintun4j.spi.ring.RingReader;
+import io.github.wintun4j.internal.ClaimHandle;
+import io.github.wintun4j.internal.DriverPacketRules;
+import io.github.wintun4j.internal.ring.DriverReader;
 
 import java.nio.ByteBuffer;
 import java.util.Objects;
@@ -25,7 +25,7 @@ public final class MockCollector extends ClaimHandle {
 
     private final SessionLink link;
     private final TrafficCounters counters;
-    private final RingReader reader;
+    private final DriverReader reader;
     private final RecordFilter filter = new RecordFilter();
 
     MockCollector(SessionLink link, TrafficCounters counters) {
@@ -60,7 +60,7 @@ public final class MockCollector extends ClaimHandle {
     }
 
     /** Applies the driver rule to each record; one instance per collector, so draining allocates nothing. */
-    private final class RecordFilter implements RingReader.RecordSink {
+    private final class RecordFilter implements DriverReader.RecordSink {
         private Consumer<ByteBuffer> sink;
         private int passed;
 

@@ -7,7 +7,7 @@ import io.github.wintun4j.WintunDriver;
 import io.github.wintun4j.WintunErrors;
 import io.github.wintun4j.WintunException;
 import io.github.wintun4j.WintunLogger;
-import io.github.wintun4j.spi.Arguments;
+import io.github.wintun4j.internal.Arguments;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

@@ -1,7 +1,7 @@
 package io.github.wintun4j.mock;
 
-import io.github.wintun4j.spi.ClaimHandle;
-import io.github.wintun4j.spi.ring.RingWriter;
+import io.github.wintun4j.internal.ClaimHandle;
+import io.github.wintun4j.internal.ring.DriverWriter;
 
 import java.nio.ByteBuffer;
 import java.util.Objects;
@@ -23,7 +23,7 @@ public final class MockInjector extends ClaimHandle {
 
     private final SessionLink link;
     private final TrafficCounters counters;
-    private final RingWriter writer;
+    private final DriverWriter writer;
 
     MockInjector(SessionLink link, TrafficCounters counters) {
         super("injector", link.toApplication::unclaim);

@@ -1,8 +1,9 @@
 package io.github.wintun4j.mock;
 
 import io.github.wintun4j.Adapter;
-import io.github.wintun4j.spi.Arguments;
-import io.github.wintun4j.spi.ring.RingReader;
+import io.github.wintun4j.internal.Arguments;
+import io.github.wintun4j.internal.ring.DriverReader;
+import io.github.wintun4j.internal.ring.DriverWriter;
 
 import java.net.InetAddress;
 import java.nio.ByteBuffer;
@@ -149,7 +150,7 @@ public final class MockNetwork {
             if (current == null || current.isEnded()) {
                 awaitSessionChange(current, left);
             } else {
-                RingReader reader = current.fromApplication;
+                DriverReader reader = current.fromApplication;
                 current.sendRing.signal().await(
                         () -> sent.hasQueued() || current.isEnded() || reader.isReadable(), left);
             }
@@ -286,14 +287,13 @@ public final class MockNetwork {
     }
 
     /**
-     * Fault: corrupts the receive ring, so that the application's next receive, and every one
-     * after it, fails with {@code ERROR_INVALID_DATA} (the read position never passes the
-     * impossible record).
+     * The driver's end of the running session's receive ring, for the tests that inject ring
+     * faults into it (the API's test fixture {@code RingFaults}).
      *
      * @throws IllegalStateException when no session is running
      */
-    public void corruptReceiveRing() {
-        runningLink().toApplication.writeCorruptRecord();
+    DriverWriter receiveRingWriter() {
+        return runningLink().toApplication;
     }
 
     /** @return whether a session is running on the adapter: started, not closed, not terminated */

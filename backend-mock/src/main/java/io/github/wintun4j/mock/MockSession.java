@@ -1,6 +1,6 @@
 package io.github.wintun4j.mock;
 
-import io.github.wintun4j.spi.ring.RingSession;
+import io.github.wintun4j.internal.ring.RingSession;
 
 /**
  * The application's side of a mock session: the API's {@link RingSession}, with the one thing a

@@ -1,7 +1,7 @@
 package io.github.wintun4j.mock;
 
-import io.github.wintun4j.spi.DriverPacketRules;
-import io.github.wintun4j.spi.ring.RingReader;
+import io.github.wintun4j.internal.DriverPacketRules;
+import io.github.wintun4j.internal.ring.DriverReader;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -167,7 +167,7 @@ final class SentTraffic {
      * instance, reused under the lock, so that consuming allocates nothing per record (but the
      * copies a responder is given, and the queue's copies).
      */
-    private final class RecordRule implements RingReader.RecordSink {
+    private final class RecordRule implements DriverReader.RecordSink {
         private ByteBuffer view;
         private boolean answer;
         private Consumer<ByteBuffer> unhandled;

@@ -1,8 +1,8 @@
 package io.github.wintun4j.mock;
 
-import io.github.wintun4j.spi.ring.Ring;
-import io.github.wintun4j.spi.ring.RingReader;
-import io.github.wintun4j.spi.ring.RingWriter;
+import io.github.wintun4j.internal.ring.Ring;
+import io.github.wintun4j.internal.ring.DriverReader;
+import io.github.wintun4j.internal.ring.DriverWriter;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -18,8 +18,8 @@ final class SessionLink {
 
     final Ring receiveRing;
     final Ring sendRing;
-    final RingWriter toApplication;
-    final RingReader fromApplication;
+    final DriverWriter toApplication;
+    final DriverReader fromApplication;
     /** A read-only, big-endian view of the send ring, re-aimed at each record the network side reads. */
     final ByteBuffer sendRingView;
     private volatile boolean closing;
@@ -32,8 +32,8 @@ final class SessionLink {
     SessionLink(int capacity) {
         this.receiveRing = new Ring(capacity);
         this.sendRing = new Ring(capacity);
-        this.toApplication = new RingWriter(receiveRing, "MockNetwork.deliver");
-        this.fromApplication = new RingReader(sendRing, "MockNetwork.takeSent");
+        this.toApplication = new DriverWriter(receiveRing, "MockNetwork.deliver");
+        this.fromApplication = new DriverReader(sendRing, "MockNetwork.takeSent");
         this.sendRingView = sendRing.memory().asReadOnlyBuffer().order(ByteOrder.BIG_ENDIAN);
     }
 

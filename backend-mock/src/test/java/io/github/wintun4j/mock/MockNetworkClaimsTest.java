@@ -11,7 +11,7 @@ import io.github.wintun4j.WintunConstants;
 import io.github.wintun4j.WintunErrors;
 import io.github.wintun4j.WintunException;
 import io.github.wintun4j.ip.EchoPacketBuilder;
-import io.github.wintun4j.spi.ring.Ring;
+import io.github.wintun4j.internal.ring.Ring;
 import java.net.InetAddress;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -68,7 +68,7 @@ class MockNetworkClaimsTest {
             assertThat(thrownOnAnotherThread(() -> network.deliver(frame(0x45, 40))))
                     .isInstanceOf(IllegalStateException.class).hasMessageContaining("claimed");
 
-            network.corruptReceiveRing();
+            MockNetworkSide.corruptReceiveRing(network);
             assertThatThrownBy(session::receivePacket).isInstanceOf(WintunException.class)
                     .satisfies(e -> assertThat(((WintunException) e).errorCode()).isEqualTo(WintunErrors.ERROR_INVALID_DATA));
         }

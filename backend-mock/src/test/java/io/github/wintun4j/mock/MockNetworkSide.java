@@ -1,5 +1,6 @@
 package io.github.wintun4j.mock;
 
+import io.github.wintun4j.internal.ring.RingFaults;
 import io.github.wintun4j.tck.NetworkSide;
 
 import java.util.List;
@@ -49,7 +50,17 @@ final class MockNetworkSide implements NetworkSide {
 
     @Override
     public void corruptReceiveRing() {
-        network.corruptReceiveRing();
+        corruptReceiveRing(network);
+    }
+
+    /**
+     * Fault: corrupts the receive ring of the network's running session, so that the application's
+     * next receive, and every one after it, fails with {@code ERROR_INVALID_DATA}.
+     *
+     * @throws IllegalStateException when no session is running
+     */
+    static void corruptReceiveRing(MockNetwork network) {
+        RingFaults.writeCorruptRecord(network.receiveRingWriter());
     }
 
     @Override

@@ -225,7 +225,7 @@ class MockNetworkTrafficTest {
         assertThatThrownBy(() -> network.takeSent(-1, TimeUnit.SECONDS)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> network.takeSent(1, null)).isInstanceOf(NullPointerException.class);
         assertThatThrownBy(() -> network.addResponder(null)).isInstanceOf(NullPointerException.class);
-        assertThatThrownBy(() -> network.corruptReceiveRing()).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> MockNetworkSide.corruptReceiveRing(network)).isInstanceOf(IllegalStateException.class);
     }
 
     @Test

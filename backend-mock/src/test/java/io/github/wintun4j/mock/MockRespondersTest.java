@@ -113,7 +113,7 @@ class MockRespondersTest {
         byte[] data = "hello".getBytes(StandardCharsets.US_ASCII);
         try (Session session = adapter.startSession(WintunConstants.MIN_RING_CAPACITY)) {
             for (InetAddress[] pair : new InetAddress[][] {{PEER_V4, ADAPTER_V4}, {PEER_V6, ADAPTER_V6}}) {
-                send(session, UdpPacketBuilder.create().source(pair[0], 40000).destination(pair[1], 7)
+                send(session, UdpPacketBuilder.datagram().source(pair[0], 40000).destination(pair[1], 7)
                         .payload(data).toByteArray());
                 try (Packet packet = session.receivePacket()) {
                     assertThat(packet).isNotNull();
@@ -126,7 +126,7 @@ class MockRespondersTest {
                     assertThat(reply.payloadBytes()).isEqualTo(data);
                 }
             }
-            byte[] otherPort = UdpPacketBuilder.create().source(PEER_V4, 40000).destination(ADAPTER_V4, 8)
+            byte[] otherPort = UdpPacketBuilder.datagram().source(PEER_V4, 40000).destination(ADAPTER_V4, 8)
                     .payload(data).toByteArray();
             send(session, otherPort);
             assertThat(session.receivePacket()).isNull();
@@ -138,12 +138,12 @@ class MockRespondersTest {
     void portZeroEchoesEveryPortAndEqualRespondersRemoveEachOther() {
         network.addResponder(MockResponders.udpEcho(0));
         try (Session session = adapter.startSession(WintunConstants.MIN_RING_CAPACITY)) {
-            send(session, UdpPacketBuilder.create().source(PEER_V4, 1234).destination(ADAPTER_V4, 5353).toByteArray());
+            send(session, UdpPacketBuilder.datagram().source(PEER_V4, 1234).destination(ADAPTER_V4, 5353).toByteArray());
             try (Packet packet = session.receivePacket()) {
                 assertThat(UdpDatagram.parse(packet.buffer()).value().sourcePort()).isEqualTo(5353);
             }
             network.removeResponder(MockResponders.udpEcho(0));
-            send(session, UdpPacketBuilder.create().source(PEER_V4, 1234).destination(ADAPTER_V4, 5353).toByteArray());
+            send(session, UdpPacketBuilder.datagram().source(PEER_V4, 1234).destination(ADAPTER_V4, 5353).toByteArray());
             assertThat(session.receivePacket()).isNull();
         }
         assertThat(MockResponders.udpEcho(7)).isEqualTo(MockResponders.udpEcho(7)).isNotEqualTo(MockResponders.udpEcho(8));

@@ -1,6 +1,6 @@
 package io.github.wintun4j.benchmarks;
 
-import io.github.wintun4j.spi.ring.Ring;
+import io.github.wintun4j.internal.ring.Ring;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

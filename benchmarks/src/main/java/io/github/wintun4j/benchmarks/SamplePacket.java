@@ -31,7 +31,7 @@ final class SamplePacket {
             payload[i] = (byte) i;
         }
         try {
-            return UdpPacketBuilder.create()
+            return UdpPacketBuilder.datagram()
                     .source(InetAddress.getByAddress(new byte[] {10, 6, 7, 8}), 40000)
                     .destination(InetAddress.getByAddress(new byte[] {10, 6, 7, 7}), 9) // discard
                     .payload(payload)

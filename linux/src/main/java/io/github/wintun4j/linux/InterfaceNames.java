@@ -3,7 +3,7 @@ package io.github.wintun4j.linux;
 import io.github.wintun4j.WintunErrors;
 import io.github.wintun4j.WintunException;
 import io.github.wintun4j.linux.sys.LinuxAbi;
-import io.github.wintun4j.spi.Arguments;
+import io.github.wintun4j.internal.Arguments;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

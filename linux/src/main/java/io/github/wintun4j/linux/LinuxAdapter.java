@@ -8,7 +8,7 @@ import io.github.wintun4j.WintunLogLevel;
 import io.github.wintun4j.linux.sys.ErrnoException;
 import io.github.wintun4j.linux.sys.LinuxAbi;
 import io.github.wintun4j.linux.sys.LinuxSyscalls;
-import io.github.wintun4j.spi.Arguments;
+import io.github.wintun4j.internal.Arguments;
 
 import java.net.InetAddress;
 import java.util.UUID;

@@ -7,7 +7,7 @@ import io.github.wintun4j.linux.sys.Errno;
 import io.github.wintun4j.linux.sys.ErrnoException;
 import io.github.wintun4j.linux.sys.LinuxSyscalls;
 import io.github.wintun4j.spi.BackendAvailability;
-import io.github.wintun4j.spi.NativeAccess;
+import io.github.wintun4j.internal.NativeAccess;
 import io.github.wintun4j.spi.WintunBackend;
 
 import java.util.Locale;

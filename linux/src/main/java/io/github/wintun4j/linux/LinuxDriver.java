@@ -10,7 +10,7 @@ import io.github.wintun4j.WintunLogLevel;
 import io.github.wintun4j.WintunLogger;
 import io.github.wintun4j.linux.sys.ErrnoException;
 import io.github.wintun4j.linux.sys.LinuxSyscalls;
-import io.github.wintun4j.spi.Arguments;
+import io.github.wintun4j.internal.Arguments;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,7 +1,8 @@
 package io.github.wintun4j.linux;
 
-import io.github.wintun4j.spi.ring.Ring;
-import io.github.wintun4j.spi.ring.RingSession;
+import io.github.wintun4j.internal.ring.DriverWriter;
+import io.github.wintun4j.internal.ring.Ring;
+import io.github.wintun4j.internal.ring.RingSession;
 
 import java.nio.ByteBuffer;
 import java.util.List;
@@ -77,8 +78,8 @@ final class LinuxSession extends RingSession {
         return pump.ingest(batch);
     }
 
-    /** Test hook: writes an impossible record into the receive ring, as a corrupt driver would. */
-    void corruptReceiveRing() {
-        pump.corruptReceiveRing();
+    /** Test hook: the receive ring's writer, to inject the faults of a corrupt driver. */
+    DriverWriter receiveWriter() {
+        return pump.receiveWriter();
     }
 }

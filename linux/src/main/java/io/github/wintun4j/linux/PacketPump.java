@@ -6,9 +6,9 @@ import io.github.wintun4j.linux.sys.ErrnoException;
 import io.github.wintun4j.linux.sys.LinuxAbi;
 import io.github.wintun4j.linux.sys.LinuxSyscalls;
 import io.github.wintun4j.linux.sys.PollFds;
-import io.github.wintun4j.spi.ring.Ring;
-import io.github.wintun4j.spi.ring.RingReader;
-import io.github.wintun4j.spi.ring.RingWriter;
+import io.github.wintun4j.internal.ring.Ring;
+import io.github.wintun4j.internal.ring.DriverReader;
+import io.github.wintun4j.internal.ring.DriverWriter;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
  * <ul>
  *   <li>the receive thread {@code poll()}s the TUN descriptor and an eventfd, reads what is waiting
  *       in bursts ({@link ReceiveBurst}) and writes each burst into the receive ring with one
- *       publication ({@link RingWriter#writeBatch}); a packet that does not fit is dropped and
+ *       publication ({@link DriverWriter#writeBatch}); a packet that does not fit is dropped and
  *       counted, as the driver drops a batch that does not fit (Linux hands packets over one by
  *       one, so each is a batch of its own);</li>
  *   <li>the send ring is drained by {@link SendPath}: on the application's thread right after each
@@ -49,7 +49,7 @@ final class PacketPump implements SendPath.Faults {
     private final LinuxSyscalls sys;
     private final Fd tun;
     private final Fd wake;
-    private final RingWriter receiveWriter;
+    private final DriverWriter receiveWriter;
     private final Ring sendRing;
     private final SendPath sendPath;
     private final Thread receiveThread;
@@ -61,9 +61,9 @@ final class PacketPump implements SendPath.Faults {
         this.sys = adapter.sys();
         this.tun = tun;
         this.wake = wake;
-        this.receiveWriter = new RingWriter(receiveRing, "read(TUN)");
+        this.receiveWriter = new DriverWriter(receiveRing, "read(TUN)");
         this.sendRing = sendRing;
-        this.sendPath = new SendPath(adapter, tun, wake, new RingReader(sendRing, "write(TUN)"), this);
+        this.sendPath = new SendPath(adapter, tun, wake, new DriverReader(sendRing, "write(TUN)"), this);
         this.receiveThread = new Thread(this::receiveLoop, "wintun4j-rx-" + adapter.name());
         receiveThread.setDaemon(true);
     }
@@ -78,9 +78,9 @@ final class PacketPump implements SendPath.Faults {
         sendPath.afterSend();
     }
 
-    /** For fault injection in tests: an impossible record in the receive ring. */
-    void corruptReceiveRing() {
-        receiveWriter.writeCorruptRecord();
+    /** For fault injection in tests (the API's test fixture {@code RingFaults}): the receive ring's writer. */
+    DriverWriter receiveWriter() {
+        return receiveWriter;
     }
 
     private void receiveLoop() {

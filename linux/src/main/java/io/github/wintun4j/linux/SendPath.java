@@ -7,8 +7,8 @@ import io.github.wintun4j.linux.sys.ErrnoException;
 import io.github.wintun4j.linux.sys.LinuxAbi;
 import io.github.wintun4j.linux.sys.LinuxSyscalls;
 import io.github.wintun4j.linux.sys.PollFds;
-import io.github.wintun4j.spi.DriverPacketRules;
-import io.github.wintun4j.spi.ring.RingReader;
+import io.github.wintun4j.internal.DriverPacketRules;
+import io.github.wintun4j.internal.ring.DriverReader;
 
 import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
@@ -71,13 +71,13 @@ final class SendPath {
     private final LinuxSyscalls sys;
     private final Fd tun;
     private final Fd wake;
-    private final RingReader reader;
+    private final DriverReader reader;
     private final Faults faults;
     private final Thread thread;
     /** Held by the thread writing to the descriptor; taken for good by {@link #lockOut()}. */
     private final AtomicBoolean token = new AtomicBoolean();
     /** Made once: a method reference made per drain would be an allocation per packet. */
-    private final RingReader.RecordSink sink = this::writeRecord;
+    private final DriverReader.RecordSink sink = this::writeRecord;
     private final Object handoff = new Object();
     private volatile boolean handoffWanted;
     private volatile boolean stopping;
@@ -94,7 +94,7 @@ final class SendPath {
     /** A warning found by a write, to log once the token is given back; guarded by the token. */
     private String pendingWarning;
 
-    SendPath(LinuxAdapter adapter, Fd tun, Fd wake, RingReader reader, Faults faults) {
+    SendPath(LinuxAdapter adapter, Fd tun, Fd wake, DriverReader reader, Faults faults) {
         this.adapter = adapter;
         this.sys = adapter.sys();
         this.tun = tun;

@@ -1,5 +1,6 @@
 package io.github.wintun4j.linux;
 
+import io.github.wintun4j.internal.ring.RingFaults;
 import io.github.wintun4j.linux.sys.ErrnoException;
 import io.github.wintun4j.tck.NetworkSide;
 
@@ -153,7 +154,7 @@ final class LinuxNetworkSide implements NetworkSide {
         if (session == null) {
             throw new IllegalStateException("no session on " + adapter.name() + " to corrupt");
         }
-        session.corruptReceiveRing();
+        RingFaults.writeCorruptRecord(session.receiveWriter());
     }
 
     /** A packet injected through the kernel, waiting for the driver side to handle it. */

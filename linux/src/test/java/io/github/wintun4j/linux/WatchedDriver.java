@@ -1,7 +1,7 @@
 package io.github.wintun4j.linux;
 
 import io.github.wintun4j.Adapter;
-import io.github.wintun4j.spi.ForwardingDriver;
+import io.github.wintun4j.internal.ForwardingDriver;
 
 import java.util.UUID;
 

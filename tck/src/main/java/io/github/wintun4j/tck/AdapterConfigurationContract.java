@@ -2,7 +2,7 @@ package io.github.wintun4j.tck;
 
 import io.github.wintun4j.Adapter;
 import io.github.wintun4j.WintunErrors;
-import io.github.wintun4j.spi.Arguments;
+import io.github.wintun4j.internal.Arguments;
 import org.junit.jupiter.api.Test;
 
 import java.net.InetAddress;

@@ -3,7 +3,7 @@ package io.github.wintun4j.tck;
 import io.github.wintun4j.Adapter;
 import io.github.wintun4j.Packet;
 import io.github.wintun4j.Session;
-import io.github.wintun4j.spi.Arguments;
+import io.github.wintun4j.internal.Arguments;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 

@@ -8,7 +8,7 @@ import io.github.wintun4j.Sender;
 import io.github.wintun4j.Session;
 import io.github.wintun4j.WintunConstants;
 import io.github.wintun4j.WintunErrors;
-import io.github.wintun4j.spi.Arguments;
+import io.github.wintun4j.internal.Arguments;
 import org.junit.jupiter.api.Test;
 
 import java.nio.ByteBuffer;

@@ -4,7 +4,7 @@ import io.github.wintun4j.Adapter;
 import io.github.wintun4j.Packet;
 import io.github.wintun4j.Session;
 import io.github.wintun4j.WintunConstants;
-import io.github.wintun4j.spi.Arguments;
+import io.github.wintun4j.internal.Arguments;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

@@ -45,7 +45,7 @@ final class WintunAssertions {
     }
 
     /**
-     * The exact message of an argument check of the SPI ({@code io.github.wintun4j.spi.Arguments}):
+     * The exact message of an argument check of the SPI ({@code io.github.wintun4j.internal.Arguments}):
      * every backend must report the same misuse with the same message, so the kit asks the shared
      * check what it says rather than copying the text.
      *

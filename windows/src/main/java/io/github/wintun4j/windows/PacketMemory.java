@@ -1,6 +1,6 @@
 package io.github.wintun4j.windows;
 
-import io.github.wintun4j.spi.ring.Ring;
+import io.github.wintun4j.internal.ring.Ring;
 import io.github.wintun4j.windows.sys.NativeMemory;
 import io.github.wintun4j.windows.sys.NativeMemory.ViewScope;
 

@@ -3,7 +3,7 @@ package io.github.wintun4j.windows;
 import io.github.wintun4j.WintunDriver;
 import io.github.wintun4j.WintunException;
 import io.github.wintun4j.spi.BackendAvailability;
-import io.github.wintun4j.spi.NativeAccess;
+import io.github.wintun4j.internal.NativeAccess;
 import io.github.wintun4j.spi.WintunBackend;
 import io.github.wintun4j.windows.sys.LibraryUnavailableException;
 import io.github.wintun4j.windows.sys.WindowsBinder;

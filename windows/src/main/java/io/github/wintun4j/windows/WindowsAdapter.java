@@ -3,7 +3,7 @@ package io.github.wintun4j.windows;
 import io.github.wintun4j.Adapter;
 import io.github.wintun4j.Session;
 import io.github.wintun4j.WintunErrors;
-import io.github.wintun4j.spi.Arguments;
+import io.github.wintun4j.internal.Arguments;
 import io.github.wintun4j.windows.sys.IpHelper;
 import io.github.wintun4j.windows.sys.MibIfRow2;
 import io.github.wintun4j.windows.sys.MibIpInterfaceRow;

@@ -4,7 +4,7 @@ import io.github.wintun4j.Adapter;
 import io.github.wintun4j.DriverVersion;
 import io.github.wintun4j.WintunDriver;
 import io.github.wintun4j.WintunLogger;
-import io.github.wintun4j.spi.Arguments;
+import io.github.wintun4j.internal.Arguments;
 import io.github.wintun4j.windows.sys.Guid;
 import io.github.wintun4j.windows.sys.Utf16;
 

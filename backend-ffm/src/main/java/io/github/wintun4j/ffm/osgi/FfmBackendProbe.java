@@ -1,7 +1,7 @@
 package io.github.wintun4j.ffm.osgi;
 
 import io.github.wintun4j.ffm.FfmBackend;
-import io.github.wintun4j.spi.BackendOffer;
+import io.github.wintun4j.internal.BackendOffer;
 import io.github.wintun4j.spi.WintunBackend;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;

@@ -1,7 +1,8 @@
 package io.github.wintun4j.jna.osgi;
 
 import io.github.wintun4j.WintunDriver;
-import io.github.wintun4j.spi.ForwardingDriver;
+import io.github.wintun4j.WintunServiceProperties;
+import io.github.wintun4j.internal.ForwardingDriver;
 import io.github.wintun4j.spi.WintunBackend;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -29,8 +30,8 @@ import org.osgi.service.component.annotations.ServiceScope;
         scope = ServiceScope.PROTOTYPE,
         configurationPolicy = ConfigurationPolicy.OPTIONAL,
         property = {
-            "wintun4j.backend=jna",
-            "wintun4j.native:Boolean=true",
+            WintunServiceProperties.BACKEND + "=jna",
+            WintunServiceProperties.NATIVE + ":Boolean=true",
             "service.ranking:Integer=10",
             "service.vendor=wintun4j",
         })
@@ -45,7 +46,7 @@ public final class JnaDriverService extends ForwardingDriver {
      * @param backend the backend, as its probe registered it
      */
     @Activate
-    public JnaDriverService(@Reference(name = "backend", target = "(wintun4j.backend=jna)") WintunBackend backend) {
+    public JnaDriverService(@Reference(name = "backend", target = "(" + WintunServiceProperties.BACKEND + "=jna)") WintunBackend backend) {
         super(backend.openDriver());
     }
 

@@ -1,8 +1,9 @@
 package io.github.wintun4j.mock.osgi;
 
 import io.github.wintun4j.WintunDriver;
+import io.github.wintun4j.WintunServiceProperties;
 import io.github.wintun4j.mock.MockBackend;
-import io.github.wintun4j.spi.ForwardingDriver;
+import io.github.wintun4j.internal.ForwardingDriver;
 import io.github.wintun4j.spi.WintunBackend;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -37,8 +38,8 @@ import org.osgi.service.component.annotations.ServiceScope;
         scope = ServiceScope.PROTOTYPE,
         configurationPolicy = ConfigurationPolicy.OPTIONAL,
         property = {
-            "wintun4j.backend=" + MockBackend.NAME,
-            "wintun4j.native:Boolean=false",
+            WintunServiceProperties.BACKEND + "=" + MockBackend.NAME,
+            WintunServiceProperties.NATIVE + ":Boolean=false",
             "service.ranking:Integer=-100",
             "service.vendor=wintun4j",
         })
@@ -53,7 +54,7 @@ public final class MockDriverService extends ForwardingDriver {
      * @param backend the backend, as its probe registered it
      */
     @Activate
-    public MockDriverService(@Reference(name = "backend", target = "(wintun4j.backend=" + MockBackend.NAME + ")") WintunBackend backend) {
+    public MockDriverService(@Reference(name = "backend", target = "(" + WintunServiceProperties.BACKEND + "=" + MockBackend.NAME + ")") WintunBackend backend) {
         super(backend.openDriver());
     }
 

@@ -11,7 +11,7 @@ import io.github.wintun4j.WintunLogger;
 import io.github.wintun4j.mock.MockBackend;
 import io.github.wintun4j.mock.MockNetwork;
 
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
@@ -30,17 +30,17 @@ class MockDriverServiceTest {
         service.setLogger(WintunLogger.off());
         Adapter adapter = service.createAdapter("Demo", "Example", null);
         Session session = adapter.startSession(WintunConstants.MIN_RING_CAPACITY);
-        CompletableFuture<Throwable> blocked = CompletableFuture.supplyAsync(() -> {
+        FutureTask<Throwable> blocked = new FutureTask<>(() -> {
             try {
                 session.receivePacket(5, TimeUnit.SECONDS);
                 return null;
-            } catch (WintunException e) {
-                return e;
-            } catch (InterruptedException e) {
+            } catch (WintunException | InterruptedException e) {
                 return e;
             }
         });
-        Thread.sleep(50);
+        Thread receiver = new Thread(blocked, "receiver");
+        receiver.start();
+        awaitWaiting(receiver);
 
         service.deactivate();
 
@@ -50,6 +50,15 @@ class MockDriverServiceTest {
         assertThat(session.isOpen()).isFalse();
         assertThatThrownBy(() -> service.createAdapter("Again", "Example", null))
                 .isInstanceOf(IllegalStateException.class);
+    }
+
+    /** Waits, for at most 5 s, until the thread waits in its timed receive (past the spin). */
+    private static void awaitWaiting(Thread thread) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (thread.getState() != Thread.State.TIMED_WAITING) {
+            assertThat(System.nanoTime() - deadline).as("the receive never started to wait").isNegative();
+            Thread.sleep(1);
+        }
     }
 
     @Test

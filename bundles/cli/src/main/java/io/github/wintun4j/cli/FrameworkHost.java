@@ -2,7 +2,9 @@ package io.github.wintun4j.cli;
 
 import io.github.wintun4j.BackendInfo;
 import io.github.wintun4j.WintunDriver;
+import io.github.wintun4j.WintunServiceProperties;
 import io.github.wintun4j.demo.DemoStatus;
+import io.github.wintun4j.internal.DriverRanking;
 import org.apache.felix.service.command.CommandProcessor;
 import org.apache.felix.service.command.CommandSession;
 import org.osgi.framework.BundleContext;
@@ -18,7 +20,6 @@ import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
@@ -46,13 +47,11 @@ final class FrameworkHost implements Host {
         } catch (InvalidSyntaxException e) {
             throw new AssertionError("no filter", e);
         }
-        List<ServiceReference<WintunDriver>> sorted = new ArrayList<>(references);
-        sorted.sort(Comparator.reverseOrder());
         List<BackendInfo> backends = new ArrayList<>();
-        for (ServiceReference<WintunDriver> reference : sorted) {
-            Object name = reference.getProperty("wintun4j.backend");
+        for (ServiceReference<WintunDriver> reference : DriverRanking.highestFirst(references)) {
+            Object name = reference.getProperty(WintunServiceProperties.BACKEND);
             if (name != null) {
-                boolean isNative = !Boolean.FALSE.equals(reference.getProperty("wintun4j.native"));
+                boolean isNative = DriverRanking.isNative(reference.getProperty(WintunServiceProperties.NATIVE));
                 backends.add(new BackendInfo(name.toString(), isNative, true, ""));
             }
         }

@@ -54,7 +54,8 @@ final class PacketReceiver implements Runnable {
                 boolean echoReply;
                 try {
                     ByteBuffer bytes = packet.buffer();
-                    log.info(PacketDescription.describe(bytes));
+                    // example.c's line for every packet the application receives, echo replies included.
+                    log.info(PacketDescription.describe(PacketDescription.Direction.RECEIVED, bytes));
                     echoReply = isIpv4EchoReply(bytes);
                 } finally {
                     session.releaseReceivePacket(packet);

@@ -11,7 +11,7 @@ import io.github.wintun4j.WintunDriver;
 import io.github.wintun4j.WintunException;
 import io.github.wintun4j.demo.DemoStatus;
 
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.Test;
@@ -27,16 +27,16 @@ public class BackendStoppedIT extends OsgiTestSupport {
         WintunDriver driver = objects.getService();
         Adapter adapter = driver.createAdapter("InUse", "Example", null);
         Session session = adapter.startSession(WintunConstants.MIN_RING_CAPACITY);
-        CompletableFuture<Object> blocked = CompletableFuture.supplyAsync(() -> {
+        FutureTask<Object> blocked = new FutureTask<>(() -> {
             try {
                 return session.receivePacket(30, TimeUnit.SECONDS);
-            } catch (WintunException e) {
-                return e;
-            } catch (InterruptedException e) {
+            } catch (WintunException | InterruptedException e) {
                 return e;
             }
         });
-        Thread.sleep(100);
+        Thread receiver = new Thread(blocked, "receiver");
+        receiver.start();
+        eventually("the receive waits (past its spin)", () -> receiver.getState() == Thread.State.TIMED_WAITING);
         assertFalse(blocked.isDone());
 
         installed("io.github.wintun4j.mock").stop();

@@ -4,6 +4,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
+import io.github.wintun4j.WintunServiceProperties;
 import io.github.wintun4j.demo.DemoStatus;
 
 import org.junit.Test;
@@ -36,7 +37,7 @@ public class BackendSwapIT extends OsgiTestSupport {
     public void aTargetFilterInTheConfigurationSelectsTheBackend() throws Exception {
         SecondBackend second = SecondBackend.register(context, "second", -500, false);
 
-        configureDemo("driver.target", "(wintun4j.backend=second)");
+        configureDemo("driver.target", "(" + WintunServiceProperties.BACKEND + "=second)");
 
         DemoStatus status = service(DemoStatus.class);
         eventually("the demo runs on second although the mock ranks higher",

@@ -7,9 +7,17 @@ import static org.junit.Assert.assertTrue;
 import io.github.wintun4j.demo.DemoOutcome;
 import io.github.wintun4j.demo.DemoStatus;
 
+import java.util.HashSet;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.Test;
+import org.osgi.framework.Constants;
+import org.osgi.framework.dto.ServiceReferenceDTO;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
+import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
+import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
+import org.osgi.service.component.runtime.dto.SatisfiedReferenceDTO;
 
 /** The example program as a DS component, configured through Config Admin, on the mock. */
 public class DemoComponentIT extends OsgiTestSupport {
@@ -53,9 +61,29 @@ public class DemoComponentIT extends OsgiTestSupport {
         configureDemo(DemoStatus.BACKEND, "ffm-not-here");
 
         DemoStatus status = service(DemoStatus.class);
-        Thread.sleep(300);
+        // What the component decides, it decides when a driver is bound: once the mock's is, and
+        // nothing runs, it waits.
+        long mock = (Long) driverReference("mock").getProperty(Constants.SERVICE_ID);
+        ServiceComponentRuntime runtime = service(ServiceComponentRuntime.class);
+        eventually("the demo component has the mock's driver bound", () -> boundDrivers(runtime).contains(mock));
 
         assertEquals("", status.runningBackend());
         assertFalse(status.outcome().toCompletableFuture().isDone());
+    }
+
+    /** @return the service ids of the driver services SCR bound to the demo component now */
+    private Set<Long> boundDrivers(ServiceComponentRuntime runtime) {
+        Set<Long> bound = new HashSet<>();
+        ComponentDescriptionDTO demo = runtime.getComponentDescriptionDTO(installed("io.github.wintun4j.demo"), DemoStatus.PID);
+        if (demo != null) {
+            for (ComponentConfigurationDTO configuration : runtime.getComponentConfigurationDTOs(demo)) {
+                for (SatisfiedReferenceDTO reference : configuration.satisfiedReferences) {
+                    for (ServiceReferenceDTO service : reference.boundServices) {
+                        bound.add(service.id);
+                    }
+                }
+            }
+        }
+        return bound;
     }
 }

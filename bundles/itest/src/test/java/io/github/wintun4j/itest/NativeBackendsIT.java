@@ -5,6 +5,7 @@ import static org.junit.Assert.assertTrue;
 import static org.junit.Assume.assumeTrue;
 
 import io.github.wintun4j.WintunDriver;
+import io.github.wintun4j.WintunServiceProperties;
 import io.github.wintun4j.demo.DemoOutcome;
 import io.github.wintun4j.demo.DemoStatus;
 
@@ -37,9 +38,9 @@ public class NativeBackendsIT extends OsgiTestSupport {
         ServiceReference<WintunDriver> ffm = driverReference("ffm");
         ServiceReference<WintunDriver> jna = driverReference("jna");
 
-        assertProperty(ffm, "wintun4j.native", Boolean.TRUE);
+        assertProperty(ffm, WintunServiceProperties.NATIVE, Boolean.TRUE);
         assertProperty(ffm, Constants.SERVICE_RANKING, 20);
-        assertProperty(jna, "wintun4j.native", Boolean.TRUE);
+        assertProperty(jna, WintunServiceProperties.NATIVE, Boolean.TRUE);
         assertProperty(jna, Constants.SERVICE_RANKING, 10);
         assertTrue("FFM first", ffm.compareTo(jna) > 0 && jna.compareTo(driverReference("mock")) > 0);
     }

@@ -10,6 +10,7 @@ import static org.ops4j.pax.exam.CoreOptions.mavenBundle;
 import static org.ops4j.pax.exam.CoreOptions.options;
 
 import io.github.wintun4j.WintunDriver;
+import io.github.wintun4j.WintunServiceProperties;
 import io.github.wintun4j.demo.DemoStatus;
 
 import java.io.File;
@@ -54,7 +55,7 @@ import org.osgi.util.tracker.ServiceTracker;
 public abstract class OsgiTestSupport {
 
     /** The wintun4j bundles under test, in the folder the build copied them to. */
-    static final String[] WINTUN4J_BUNDLES = {"wintun4j-api", "wintun4j-backend-mock", "wintun4j-linux", "wintun4j-windows",
+    static final String[] WINTUN4J_BUNDLES = {"wintun4j-api", "wintun4j-ip", "wintun4j-backend-mock", "wintun4j-linux", "wintun4j-windows",
         "wintun4j-backend-ffm", "wintun4j-backend-jna", "wintun4j-demo", "wintun4j-shell"};
 
     static final long TIMEOUT_MILLIS = 10_000;
@@ -140,7 +141,7 @@ public abstract class OsgiTestSupport {
 
     /** @return the driver service of that backend, waiting for it to register */
     protected ServiceReference<WintunDriver> driverReference(String backend) throws InterruptedException {
-        String filter = "(&(objectClass=" + WintunDriver.class.getName() + ")(wintun4j.backend=" + backend + "))";
+        String filter = "(&(objectClass=" + WintunDriver.class.getName() + ")(" + WintunServiceProperties.BACKEND + "=" + backend + "))";
         ServiceTracker<WintunDriver, WintunDriver> tracker;
         try {
             tracker = new ServiceTracker<>(context, context.createFilter(filter), null);

@@ -2,6 +2,7 @@ package io.github.wintun4j.itest;
 
 import io.github.wintun4j.WintunDriver;
 import io.github.wintun4j.WintunLogger;
+import io.github.wintun4j.WintunServiceProperties;
 import io.github.wintun4j.mock.MockDriver;
 
 import java.util.Dictionary;
@@ -31,8 +32,8 @@ final class SecondBackend implements PrototypeServiceFactory<WintunDriver> {
     static SecondBackend register(BundleContext context, String name, int ranking, boolean isNative) {
         SecondBackend backend = new SecondBackend();
         Dictionary<String, Object> properties = new Hashtable<>();
-        properties.put("wintun4j.backend", name);
-        properties.put("wintun4j.native", isNative);
+        properties.put(WintunServiceProperties.BACKEND, name);
+        properties.put(WintunServiceProperties.NATIVE, isNative);
         properties.put(Constants.SERVICE_RANKING, ranking);
         backend.registration = context.registerService(WintunDriver.class.getName(), backend, properties);
         return backend;

@@ -223,7 +223,7 @@ public abstract class LinuxRoundTripTest {
             }, "socket-reader");
             Failure failure = Failure.watch(reader);
             reader.start();
-            UdpPacketBuilder builder = UdpPacketBuilder.create()
+            UdpPacketBuilder builder = UdpPacketBuilder.datagram()
                     .source(PEER_V4, PEER_PORT).destination(HOST_V4, socket.getLocalPort());
             ByteBuffer number = ByteBuffer.allocate(8);
             for (long seq = 0; seq < FLOOD && reader.isAlive(); seq++) {

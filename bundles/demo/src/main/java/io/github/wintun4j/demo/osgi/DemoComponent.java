@@ -2,10 +2,12 @@ package io.github.wintun4j.demo.osgi;
 
 import io.github.wintun4j.WintunConstants;
 import io.github.wintun4j.WintunDriver;
+import io.github.wintun4j.WintunServiceProperties;
 import io.github.wintun4j.demo.ConsoleLogger;
 import io.github.wintun4j.demo.DemoFailure;
 import io.github.wintun4j.demo.DemoOutcome;
 import io.github.wintun4j.demo.DemoStatus;
+import io.github.wintun4j.internal.DriverRanking;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.ComponentServiceObjects;
 import org.osgi.service.component.annotations.Activate;
@@ -50,11 +52,6 @@ import java.util.concurrent.CompletionStage;
         service = DemoStatus.class)
 @Designate(ocd = DemoComponent.Config.class)
 public final class DemoComponent implements DemoStatus {
-
-    /** The service property naming a driver's backend. */
-    static final String BACKEND_PROPERTY = "wintun4j.backend";
-    /** The service property telling a real driver ({@code true}) from an emulation ({@code false}). */
-    static final String NATIVE_PROPERTY = "wintun4j.native";
 
     /** The configuration, as Config Admin gives it; the defaults are example.c's. */
     @ObjectClassDefinition(id = DemoStatus.PID, name = "wintun4j example tunnel",
@@ -197,16 +194,10 @@ public final class DemoComponent implements DemoStatus {
 
     /** @return the highest-ranked driver of the configured backend (any backend when none is configured) */
     private ComponentServiceObjects<WintunDriver> choose() {
-        String backend = settings.backend();
-        ServiceReference<WintunDriver> best = null;
-        for (ServiceReference<WintunDriver> reference : drivers.keySet()) {
-            Object name = reference.getProperty(BACKEND_PROPERTY);
-            boolean matches = backend.isEmpty() || (name != null && backend.equalsIgnoreCase(name.toString()));
-            if (matches && (best == null || reference.compareTo(best) > 0)) {
-                best = reference;
-            }
-        }
-        return best != null ? drivers.get(best) : null;
+        return DriverRanking.highest(drivers.keySet(),
+                        reference -> reference.getProperty(WintunServiceProperties.BACKEND), settings.backend())
+                .map(drivers::get)
+                .orElse(null);
     }
 
     /** Stops the run, if any, and gives its driver back. Called with {@code control} held. */

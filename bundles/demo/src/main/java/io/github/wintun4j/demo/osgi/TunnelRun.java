@@ -1,11 +1,13 @@
 package io.github.wintun4j.demo.osgi;
 
 import io.github.wintun4j.WintunDriver;
+import io.github.wintun4j.WintunServiceProperties;
 import io.github.wintun4j.demo.ConsoleLogger;
 import io.github.wintun4j.demo.DemoFailure;
 import io.github.wintun4j.demo.DemoOptions;
 import io.github.wintun4j.demo.DemoOutcome;
 import io.github.wintun4j.demo.ExampleTunnel;
+import io.github.wintun4j.internal.DriverRanking;
 import org.osgi.service.component.ComponentServiceObjects;
 
 import java.util.Optional;
@@ -44,9 +46,9 @@ final class TunnelRun {
             ConsoleLogger console, ConsoleLogger errors, CompletableFuture<DemoOutcome> outcome) {
         this.service = service;
         this.driver = driver;
-        Object name = service.getServiceReference().getProperty(DemoComponent.BACKEND_PROPERTY);
+        Object name = service.getServiceReference().getProperty(WintunServiceProperties.BACKEND);
         this.backend = name != null ? name.toString() : driver.backendName();
-        boolean emulated = Boolean.FALSE.equals(service.getServiceReference().getProperty(DemoComponent.NATIVE_PROPERTY));
+        boolean emulated = !DriverRanking.isNative(service.getServiceReference().getProperty(WintunServiceProperties.NATIVE));
         this.tunnel = new ExampleTunnel(driver, emulated, console, options);
         this.errors = errors;
         this.outcome = outcome;
