@@ -4,7 +4,6 @@ import io.github.wintun4j.Packet;
 import io.github.wintun4j.PacketHandler;
 import io.github.wintun4j.WintunErrors;
 import io.github.wintun4j.WintunException;
-import io.github.wintun4j.spi.BatchReceive;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -78,27 +77,6 @@ public final class RingReader extends RingEnd {
         lockUnclaimed();
         try {
             return receiveOne();
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /**
-     * Receives up to {@code packets.length} packets under one lock (or none, for the claimant).
-     *
-     * @param packets filled from index 0
-     * @return the count; an error after the first packet is left for the next call
-     * @throws WintunException       when the first receive fails
-     * @throws IllegalStateException when another thread claimed this end
-     */
-    public int receive(Packet[] packets) {
-        Objects.requireNonNull(packets, "packets");
-        if (claimedByCaller()) {
-            return BatchReceive.fill(packets, this::receiveOne);
-        }
-        lockUnclaimed();
-        try {
-            return BatchReceive.fill(packets, this::receiveOne);
         } finally {
             lock.unlock();
         }
