@@ -4,6 +4,7 @@ import io.github.wintun4j.Packet;
 import io.github.wintun4j.PacketHandler;
 import io.github.wintun4j.WintunErrors;
 import io.github.wintun4j.WintunException;
+import io.github.wintun4j.spi.Arguments;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -96,10 +97,7 @@ public final class RingReader extends RingEnd {
      * @throws IllegalStateException when another thread claimed this end
      */
     public int receive(PacketHandler handler, int max) {
-        Objects.requireNonNull(handler, "handler");
-        if (max < 0) {
-            throw new IllegalArgumentException("max must not be negative, got " + max);
-        }
+        Arguments.requireHandler(handler, max);
         if (claimedByCaller()) {
             return handleRecords(handler, max);
         }
