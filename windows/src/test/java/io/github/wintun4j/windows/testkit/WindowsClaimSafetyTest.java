@@ -11,7 +11,7 @@ import io.github.wintun4j.WintunErrors;
 import io.github.wintun4j.WintunException;
 import io.github.wintun4j.tck.ClaimContract;
 import io.github.wintun4j.tck.TestPackets;
-import io.github.wintun4j.windows.PlatformBackend;
+import io.github.wintun4j.platform.CrossPlatformBackend;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,7 +48,7 @@ public abstract class WindowsClaimSafetyTest {
     private final ExecutorService claimant = Executors.newSingleThreadExecutor(r -> new Thread(r, "claimant"));
 
     /** @return the backend under test */
-    protected abstract PlatformBackend backend();
+    protected abstract CrossPlatformBackend backend();
 
     @BeforeEach
     void open() {

@@ -8,7 +8,7 @@ import io.github.wintun4j.Session;
 import io.github.wintun4j.WintunConstants;
 import io.github.wintun4j.WintunDriver;
 import io.github.wintun4j.WintunException;
-import io.github.wintun4j.windows.PlatformBackend;
+import io.github.wintun4j.platform.CrossPlatformBackend;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,7 +38,7 @@ public abstract class WindowsMemorySafetyTest {
     private SimNetworkSide network;
 
     /** @return the backend under test */
-    protected abstract PlatformBackend backend();
+    protected abstract CrossPlatformBackend backend();
 
     @BeforeEach
     void open() {
