@@ -176,13 +176,22 @@ final class ReceiveSide {
         int count = 0;
         while (count < max && mayGoOn(count, claimed)) {
             if (!ahead.isEmpty()) {
-                handAhead(handler, ahead.poll());
+                WindowsPacket packet = ahead.poll();
+                try {
+                    handler.handle(memory.view(packet));
+                } finally {
+                    afterHandler(packet, 0, claimed);
+                }
             } else {
                 long address = nextAddress(count);
                 if (address == 0) {
                     break;
                 }
-                handOver(handler, address, packetSize.getInt(0));
+                try {
+                    handler.handle(memory.receivedView(address, packetSize.getInt(0)));
+                } finally {
+                    afterHandler(null, address, claimed);
+                }
             }
             count++;
         }
@@ -208,23 +217,33 @@ final class ReceiveSide {
         }
     }
 
-    private void handOver(PacketHandler handler, long address, int size) {
-        try {
-            handler.handle(memory.receivedView(address, size));
-        } finally {
-            if (!session.guard.isClosed()) {
-                wintun.WintunReleaseReceivePacket(handle, address);
+    /**
+     * Releases the packet a handler had ({@code packet}, or the one at {@code address}), unless the session
+     * was closed meanwhile (the rings are then being freed). A claimant whose handler gave the claim back is
+     * no longer protected by its claim from the end of the session: it releases under the receive lock, as
+     * the locked way does, which {@code end()} takes before it frees the rings.
+     */
+    private void afterHandler(WindowsPacket packet, long address, boolean claimed) {
+        if (claimed && !session.claims.receive.isHeldByCaller()) {
+            session.claims.receive.lock.lock();
+            try {
+                releaseUnlessClosed(packet, address);
+            } finally {
+                session.claims.receive.lock.unlock();
             }
+        } else {
+            releaseUnlessClosed(packet, address);
         }
     }
 
-    private void handAhead(PacketHandler handler, WindowsPacket packet) {
-        try {
-            handler.handle(memory.view(packet));
-        } finally {
-            if (!session.guard.isClosed()) {
-                close(packet);
-            }
+    private void releaseUnlessClosed(WindowsPacket packet, long address) {
+        if (session.guard.isClosed()) {
+            return;
+        }
+        if (packet != null) {
+            close(packet);
+        } else {
+            wintun.WintunReleaseReceivePacket(handle, address);
         }
     }
 }

@@ -168,6 +168,29 @@ public abstract class WindowsClaimSafetyTest {
         });
     }
 
+    /**
+     * An in-place handler that gives the claim back is no longer protected by it: another thread's close then
+     * ends the session at once ({@code WintunEndSession} frees the rings), and the packet in the handler's hands
+     * must not be released into them afterwards (WireGuard/wintun {@code api/session.c}:
+     * {@code WintunReleaseReceivePacket} writes the packet's Size and the ring's Head).
+     */
+    @Test
+    void aHandlerThatGivesTheClaimBackAndAnotherThreadsCloseLeaveNoReleaseIntoFreedRings() throws Exception {
+        Session session = adapter.startSession(WintunConstants.MIN_RING_CAPACITY);
+        assertThat(network.deliver(List.of(TestPackets.ipv4(1, 0, 60), TestPackets.ipv4(1, 1, 60)))).isTrue();
+        Integer handed = onClaimant(() -> {
+            Receiver receiver = session.claimReceiver();
+            return receiver.receiveEach(packet -> {
+                receiver.close();
+                CompletableFuture.runAsync(session::close).join();
+                assertThat(SimHooks.hasSession(luid)).as("nobody held a side: ended at once").isFalse();
+            }, 10);
+        });
+        assertThat(handed).as("the call ends after the handler that gave the claim back").isEqualTo(1);
+        assertThat(SimHooks.hasSession(luid)).isFalse();
+        assertThat(session.isOpen()).isFalse();
+    }
+
     @Test
     void packetsOfAClaimedSideAreRefusedOnOtherThreads() throws Exception {
         try (Session session = adapter.startSession(WintunConstants.MIN_RING_CAPACITY)) {
