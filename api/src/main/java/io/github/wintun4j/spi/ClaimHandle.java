@@ -29,6 +29,20 @@ public abstract class ClaimHandle implements AutoCloseable {
     }
 
     /**
+     * For a handle that gives the claim back itself, by overriding {@link #giveBack()}.
+     *
+     * @param kind what the handle is, such as "receiver" or "sender", for messages
+     */
+    protected ClaimHandle(String kind) {
+        this(kind, null);
+    }
+
+    /** Ends the claim: runs the give-back passed to the constructor. Called once, by {@link #close()} on the claimant's thread. */
+    protected void giveBack() {
+        giveBack.run();
+    }
+
+    /**
      * The one message, on every backend, of a call refused because a thread claimed the side: a
      * session's own method while the side is claimed (on any thread, the claimant's included), a
      * second claim, or a claimed handle used on another thread.
@@ -66,7 +80,7 @@ public abstract class ClaimHandle implements AutoCloseable {
         }
         if (!closed) {
             closed = true;
-            giveBack.run();
+            giveBack();
         }
     }
 

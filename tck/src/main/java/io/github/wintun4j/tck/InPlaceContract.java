@@ -319,11 +319,20 @@ public interface InPlaceContract extends WintunFixture {
             assertThat(network(adapter).deliver(batch)).isTrue();
             Receiver receiver = session.claimReceiver();
             Copies copies = new Copies();
+            List<Throwable> claimsDuringTheCall = new java.util.ArrayList<>();
             int handed = receiver.receiveEach(packet -> {
                 copies.handle(packet);
                 receiver.close();
+                try {
+                    claimsDuringTheCall.add(BackgroundCall.start("claim", session::claimReceiver)
+                            .thrown(ClaimContract.CALL_LIMIT));
+                } catch (InterruptedException e) {
+                    throw new AssertionError(e);
+                }
             }, 10);
             assertThat(handed).isEqualTo(1);
+            assertThat(claimsDuringTheCall).as("the side is given back when the call returns").singleElement()
+                    .isInstanceOf(IllegalStateException.class);
             assertThatThrownBy(() -> receiver.receiveEach(new Copies(), 1)).isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("closed");
             try (Receiver again = session.claimReceiver()) {

@@ -168,19 +168,22 @@ final class ReceiveSide {
      * received ahead, which exist already). An error after the first packet ends the call and repeats
      * at the next ({@code WintunReceivePacket} leaves the ring as it was). The call also ends when the
      * session was closed during a handler (the packet is then not released: the rings are being freed)
-     * or, for a claimant, when its handler gave the claim back.
+     * or when a handler closed the claimant's receiver (whose give-back waits until this call returns,
+     * so the claim still keeps the session from ending meanwhile).
      *
-     * @param claimed whether the caller is the claimant (else it holds the receive lock)
+     * @param claimant the caller's receiver; {@code null} on the locked way (the caller holds the lock)
      */
-    int receiveEach(PacketHandler handler, int max, boolean claimed) {
+    int receiveEach(PacketHandler handler, int max, WindowsReceiver claimant) {
         int count = 0;
-        while (count < max && mayGoOn(count, claimed)) {
+        while (count < max && mayGoOn(count, claimant)) {
             if (!ahead.isEmpty()) {
                 WindowsPacket packet = ahead.poll();
                 try {
                     handler.handle(memory.view(packet));
                 } finally {
-                    afterHandler(packet, 0, claimed);
+                    if (!session.guard.isClosed()) {
+                        close(packet);
+                    }
                 }
             } else {
                 long address = nextAddress(count);
@@ -190,7 +193,9 @@ final class ReceiveSide {
                 try {
                     handler.handle(memory.receivedView(address, packetSize.getInt(0)));
                 } finally {
-                    afterHandler(null, address, claimed);
+                    if (!session.guard.isClosed()) {
+                        wintun.WintunReleaseReceivePacket(handle, address);
+                    }
                 }
             }
             count++;
@@ -198,8 +203,8 @@ final class ReceiveSide {
         return count;
     }
 
-    private boolean mayGoOn(int count, boolean claimed) {
-        return count == 0 || !session.guard.isClosed() && (!claimed || session.claims.receive.isHeldByCaller());
+    private boolean mayGoOn(int count, WindowsReceiver claimant) {
+        return count == 0 || !session.guard.isClosed() && (claimant == null || !claimant.closedInACall());
     }
 
     /** @return the next packet's address; 0 when empty, or after the first packet when the ring failed */
@@ -214,36 +219,6 @@ final class ReceiveSide {
             return session.terminated ? 0 : receiveFromRing();
         } catch (WintunException reportedByTheNextCall) {
             return 0;
-        }
-    }
-
-    /**
-     * Releases the packet a handler had ({@code packet}, or the one at {@code address}), unless the session
-     * was closed meanwhile (the rings are then being freed). A claimant whose handler gave the claim back is
-     * no longer protected by its claim from the end of the session: it releases under the receive lock, as
-     * the locked way does, which {@code end()} takes before it frees the rings.
-     */
-    private void afterHandler(WindowsPacket packet, long address, boolean claimed) {
-        if (claimed && !session.claims.receive.isHeldByCaller()) {
-            session.claims.receive.lock.lock();
-            try {
-                releaseUnlessClosed(packet, address);
-            } finally {
-                session.claims.receive.lock.unlock();
-            }
-        } else {
-            releaseUnlessClosed(packet, address);
-        }
-    }
-
-    private void releaseUnlessClosed(WindowsPacket packet, long address) {
-        if (session.guard.isClosed()) {
-            return;
-        }
-        if (packet != null) {
-            close(packet);
-        } else {
-            wintun.WintunReleaseReceivePacket(handle, address);
         }
     }
 }

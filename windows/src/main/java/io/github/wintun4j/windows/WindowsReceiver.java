@@ -20,12 +20,34 @@ final class WindowsReceiver extends ClaimHandle implements Receiver {
 
     private final WindowsSession session;
     private final SessionClaims.Side side;
+    /** On the claimant's thread only: whether an in-place receive is running, and whether a handler closed this. */
+    private boolean inCall;
+    private boolean giveBackDeferred;
 
     /** Called on the claiming thread, once the side is claimed. */
     WindowsReceiver(WindowsSession session) {
-        super("receiver", () -> session.access.giveBack(session.claims.receive));
+        super("receiver");
         this.session = session;
         this.side = session.claims.receive;
+    }
+
+    /**
+     * A handler that closes this receiver ends the in-place receive after its packet, and the side is given
+     * back when that call returns (as {@code Receiver} promises): until then the claim keeps the session from
+     * ending under the packet in the handler's hands.
+     */
+    @Override
+    protected void giveBack() {
+        if (inCall) {
+            giveBackDeferred = true;
+        } else {
+            session.access.giveBack(side);
+        }
+    }
+
+    /** @return whether a handler of the running in-place receive closed this receiver */
+    boolean closedInACall() {
+        return giveBackDeferred;
     }
 
     @Override
@@ -47,7 +69,18 @@ final class WindowsReceiver extends ClaimHandle implements Receiver {
         Arguments.requireHandler(handler, max);
         requireOpen();
         session.access.requireClaimant(side, ReceiveSide.RECEIVE);
-        return session.receiving.receiveEach(handler, max, true);
+        if (inCall) { // a handler receives in place too: the outer call gives the claim back
+            return session.receiving.receiveEach(handler, max, this);
+        }
+        inCall = true;
+        try {
+            return session.receiving.receiveEach(handler, max, this);
+        } finally {
+            inCall = false;
+            if (giveBackDeferred) {
+                session.access.giveBack(side);
+            }
+        }
     }
 
     @Override

@@ -155,7 +155,7 @@ final class WindowsSession implements Session {
         Arguments.requireHandler(handler, max);
         access.lockShared(claims.receive, ReceiveSide.RECEIVE);
         try {
-            return receiving.receiveEach(handler, max, false);
+            return receiving.receiveEach(handler, max, null);
         } finally {
             claims.receive.lock.unlock();
         }

@@ -169,25 +169,29 @@ public abstract class WindowsClaimSafetyTest {
     }
 
     /**
-     * An in-place handler that gives the claim back is no longer protected by it: another thread's close then
-     * ends the session at once ({@code WintunEndSession} frees the rings), and the packet in the handler's hands
-     * must not be released into them afterwards (WireGuard/wintun {@code api/session.c}:
-     * {@code WintunReleaseReceivePacket} writes the packet's Size and the ring's Head).
+     * An in-place handler that closes its receiver gives the claim back only when the call returns: until
+     * then the claim keeps another thread's close from ending the session ({@code WintunEndSession} frees the
+     * rings), so that the packet in the handler's hands is never released into freed rings (WireGuard/wintun
+     * {@code api/session.c}: {@code WintunReleaseReceivePacket} writes the packet's Size and the ring's Head).
+     * The give-back at the return ends the session.
      */
     @Test
-    void aHandlerThatGivesTheClaimBackAndAnotherThreadsCloseLeaveNoReleaseIntoFreedRings() throws Exception {
+    void aHandlerThatGivesTheClaimBackKeepsTheRingsUntilItsCallReturns() throws Exception {
         Session session = adapter.startSession(WintunConstants.MIN_RING_CAPACITY);
         assertThat(network.deliver(List.of(TestPackets.ipv4(1, 0, 60), TestPackets.ipv4(1, 1, 60)))).isTrue();
+        List<Boolean> ringsKept = new java.util.ArrayList<>();
         Integer handed = onClaimant(() -> {
             Receiver receiver = session.claimReceiver();
             return receiver.receiveEach(packet -> {
                 receiver.close();
                 CompletableFuture.runAsync(session::close).join();
-                assertThat(SimHooks.hasSession(luid)).as("nobody held a side: ended at once").isFalse();
+                ringsKept.add(SimHooks.hasSession(luid));
+                packet.get(packet.position());
             }, 10);
         });
         assertThat(handed).as("the call ends after the handler that gave the claim back").isEqualTo(1);
-        assertThat(SimHooks.hasSession(luid)).isFalse();
+        assertThat(ringsKept).as("rings kept while the handler ran").containsExactly(true);
+        assertThat(SimHooks.hasSession(luid)).as("ended by the give-back at the return").isFalse();
         assertThat(session.isOpen()).isFalse();
     }
 
