@@ -14,6 +14,10 @@ import java.util.ArrayDeque;
  * The receive side of a {@link WindowsSession}: {@code WintunReceivePacket} and
  * {@code WintunReleaseReceivePacket}, the packets received ahead, and the in-place receive.
  *
+ * <p>Receiving ahead: Wintun has no "peek", so {@code awaitReadable} and {@code isOpen()} receive a
+ * packet ahead when there is one and hand it out first later; that is also how they learn that the
+ * adapter went away ({@code ERROR_HANDLE_EOF}, which then wins over such packets).
+ *
  * <p>Threading: every method runs "on the receive side": under the session's receive lock, or on
  * the thread that claimed the receive side (claiming takes the lock, so the two never overlap),
  * after the caller checked that the session is not closed. The DLL serialises its own calls
