@@ -354,6 +354,7 @@ struct adapter {
     uint32_t sent_count;
     _Atomic uint64_t dropped_non_ip;
     _Atomic uint64_t dropped_inbound_batches;
+    _Atomic uint64_t receive_calls; /* WintunReceivePacket calls on the adapter's sessions: shows a spin */
 };
 
 struct adapter_handle {
@@ -791,6 +792,7 @@ EXPORT BYTE *WintunReceivePacket(HANDLE handle, DWORD *packet_size)
     struct session *session = handle;
     uint32_t mask = session->capacity - 1;
     int error;
+    atomic_fetch_add(&session->adapter->receive_calls, 1);
     pthread_mutex_lock(&session->rx_lock);
     uint32_t tail = session->rx->tail;
     uint32_t read = session->rx_read;
@@ -1303,6 +1305,19 @@ EXPORT ULONG64 WintunSimDroppedNonIp(ULONG64 luid)
     if (!adapter)
         return 0;
     ULONG64 count = atomic_load(&adapter->dropped_non_ip);
+    hook_exit(adapter, NULL);
+    return count;
+}
+
+/* Test hook: how many times WintunReceivePacket was called on the adapter's sessions. The real
+ * function (WireGuard/wintun api/session.c) never waits: it answers ERROR_NO_MORE_ITEMS at once, so
+ * a caller that spins calls it again and again, and the count shows the spin. */
+EXPORT ULONG64 WintunSimReceiveCalls(ULONG64 luid)
+{
+    struct adapter *adapter = hook_enter(luid, 0, NULL);
+    if (!adapter)
+        return 0;
+    ULONG64 count = atomic_load(&adapter->receive_calls);
     hook_exit(adapter, NULL);
     return count;
 }

@@ -4,7 +4,7 @@ import java.nio.ByteBuffer;
 
 /**
  * Takes received packets in place, one call per packet, during
- * {@link Session#receivePackets(PacketHandler, int)} (or the same method of a {@link Receiver}):
+ * {@link Session#receiveEach(PacketHandler, int)} (or the same method of a {@link Receiver}):
  * the way to receive that makes no object per packet. Each packet is released as soon as its call
  * returns, whether it returns normally or throws.
  *
@@ -15,7 +15,7 @@ import java.nio.ByteBuffer;
  * read-only and big-endian (network order); changing its position, limit, mark or byte order
  * affects only the current call.
  *
- * <p>Threading: called on the thread that called {@code receivePackets}, one packet after the
+ * <p>Threading: called on the thread that called {@code receiveEach}, one packet after the
  * other, never concurrently.
  */
 @FunctionalInterface

@@ -16,10 +16,10 @@ import java.util.concurrent.TimeUnit;
  * <p>Threading: only the thread that claimed the receiver may call its methods, and release or
  * close the packets it hands out; on any other thread they throw {@link IllegalStateException}
  * (a packet may still be read on another thread, with the usual happens-before). While a receiver
- * is open, the session's own {@code receivePacket}, {@code receivePackets} and
- * {@code releaseReceivePacket} throw {@link IllegalStateException} on every thread but the
- * claimant's (which may use them as it uses the receiver, without a lock);
- * {@link Session#awaitReadable} still works.
+ * is open, the session's own {@code receivePacket}, {@code receiveEach} and
+ * {@code releaseReceivePacket} throw {@link IllegalStateException} on every thread, the
+ * claimant's included: the receiver is the one way to the receive side that takes no lock, and
+ * the only one while it is open. {@link Session#awaitReadable} still works.
  *
  * <p>After {@link #close()}: the receive side is the session's again (another receiver may be
  * claimed); packets not yet released stay usable and are released through the session. After the
@@ -51,17 +51,7 @@ public interface Receiver extends AutoCloseable {
     Packet receivePacket(long timeout, TimeUnit unit) throws InterruptedException;
 
     /**
-     * As {@link Session#receivePackets(Packet[])}.
-     *
-     * @param packets filled from index 0
-     * @return how many packets were taken, 0 when the ring is empty
-     * @throws WintunException       as {@link #receivePacket()}, when no packet was taken
-     * @throws IllegalStateException on a thread other than the claimant, or after {@link #close()}
-     */
-    int receivePackets(Packet[] packets);
-
-    /**
-     * As {@link Session#receivePackets(PacketHandler, int)}, without a lock: the fastest way to
+     * As {@link Session#receiveEach(PacketHandler, int)}, without a lock: the fastest way to
      * receive. If the handler closes this receiver, the call ends after that packet, and the side
      * is given back when the call returns (until then it still counts as claimed).
      *
@@ -73,10 +63,11 @@ public interface Receiver extends AutoCloseable {
      * @throws WintunException          as {@link #receivePacket()}, when no packet was handed over
      * @throws IllegalStateException    on a thread other than the claimant, or after {@link #close()}
      */
-    int receivePackets(PacketHandler handler, int max);
+    int receiveEach(PacketHandler handler, int max);
 
     /**
-     * As {@link Session#releaseReceivePacket(Packet)}.
+     * As {@link Session#releaseReceivePacket(Packet)}: the claimed side's way to release (or
+     * {@link Packet#close()}, on this thread).
      *
      * @param packet a packet received from this session and not yet released
      * @throws IllegalArgumentException when the packet belongs to another session or was allocated for sending
@@ -87,8 +78,12 @@ public interface Receiver extends AutoCloseable {
     void releaseReceivePacket(Packet packet);
 
     /**
-     * Gives the receive side back to the session. Idempotent; never throws; does nothing on a
-     * thread other than the claimant.
+     * Gives the receive side back to the session. Idempotent on the claimant's thread. Called from
+     * a handler of {@link #receiveEach}, it takes effect when that call returns.
+     *
+     * @throws IllegalStateException on a thread other than the claimant (named in the message):
+     *                               only the claimant can know that it no longer uses the side, so
+     *                               the receiver stays open
      */
     @Override
     void close();

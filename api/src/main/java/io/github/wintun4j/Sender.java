@@ -15,9 +15,10 @@ import java.nio.ByteBuffer;
  * <p>Threading: only the thread that claimed the sender may call its methods, and send or close
  * the packets it allocates; on any other thread they throw {@link IllegalStateException} (a packet
  * may still be filled on another thread, with the usual happens-before, and handed back). While a
- * sender is open, the session's own {@code allocateSendPacket} and {@code sendPacket} throw
- * {@link IllegalStateException} on every thread but the claimant's (which may use them as it
- * uses the sender, without a lock).
+ * sender is open, the session's own {@code allocateSendPacket}, {@code sendPacket} and
+ * {@code sendCopy} throw {@link IllegalStateException} on every thread, the claimant's included:
+ * the sender is the one way to the send side that takes no lock, and the only one while it is
+ * open.
  *
  * <p>After {@link #close()}: the send side is the session's again; packets allocated and not sent
  * stay usable and are sent through the session. After the session is closed: as the session,
@@ -62,8 +63,11 @@ public interface Sender extends AutoCloseable {
     boolean sendCopy(ByteBuffer packet);
 
     /**
-     * Gives the send side back to the session. Idempotent; never throws; does nothing on a thread
-     * other than the claimant.
+     * Gives the send side back to the session. Idempotent on the claimant's thread.
+     *
+     * @throws IllegalStateException on a thread other than the claimant (named in the message):
+     *                               only the claimant can know that it no longer uses the side, so
+     *                               the sender stays open
      */
     @Override
     void close();

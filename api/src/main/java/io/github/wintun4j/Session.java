@@ -3,7 +3,6 @@ package io.github.wintun4j;
 import org.osgi.annotation.versioning.ProviderType;
 
 import java.nio.ByteBuffer;
-import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -20,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  * {@link #sendPacket(Packet)}. Packets reach the adapter in allocation order: a packet becomes
  * visible only when every packet allocated before it has been sent or closed.
  *
- * <p>Without packet objects: {@link #receivePackets(PacketHandler, int)} hands each received
+ * <p>Without packet objects: {@link #receiveEach(PacketHandler, int)} hands each received
  * packet to a handler in place and releases it when the handler returns, and
  * {@link #sendCopy(ByteBuffer)} allocates, fills and sends a packet from a buffer in one call.
  * Same rings, order and errors; nothing to release or send afterwards, and on backends whose
@@ -33,10 +32,22 @@ import java.util.concurrent.TimeUnit;
  * {@link WintunErrors#ERROR_INVALID_DATA} when the receive ring is corrupt (the read position
  * does not move, so the error repeats).
  *
- * <p>Threading: every method is thread-safe. Any number of threads may receive and release, and
- * any number may allocate and send, at once; each direction has its own lock. An application that
- * receives on one thread, or sends on one thread, can {@linkplain #claimReceiver() claim} that
- * side for the thread and skip the lock: see {@link Receiver} and {@link Sender}.
+ * <p>Waiting: {@link #receivePacket(long, TimeUnit)} (and a {@link Receiver}'s) first spins
+ * for at most 12.5 microseconds, and only while the session received more than 800 Mbit/s since
+ * the ring last ran empty; otherwise, and after the spin, it waits on the read event. This is
+ * wireguard-go's rule for Wintun ({@code tun/tun_windows.go}), the same on every backend and
+ * platform: a quiet session never burns a core.
+ *
+ * <p>Threading: every method is thread-safe, and always takes the lock of its direction (each
+ * direction has its own): any number of threads may receive and release, and any number may
+ * allocate and send, at once. An application that receives on one thread, or sends on one
+ * thread, can {@linkplain #claimReceiver() claim} that side for the thread: the claimed
+ * {@link Receiver} or {@link Sender} is the one way in that takes no lock. While a side is
+ * claimed, the session's own methods of that side ({@code receivePacket}, {@code receiveEach},
+ * {@code releaseReceivePacket}; {@code allocateSendPacket}, {@code sendPacket},
+ * {@code sendCopy}) throw {@link IllegalStateException} on every thread, the claimant's
+ * included, until the claim is closed. {@link #awaitReadable}, {@link #isOpen()},
+ * {@link #capacity()}, {@link #close()} and {@link Packet#close()} are not affected.
  *
  * <p>After close: {@link #close()} wakes every thread blocked in the session at once: a blocked
  * {@link #receivePacket(long, TimeUnit)} ends with {@code ERROR_HANDLE_EOF}, a blocked
@@ -59,12 +70,14 @@ public interface Session extends AutoCloseable {
      *
      * @return the packet, or {@code null} when the ring is empty
      * @throws WintunException {@code ERROR_HANDLE_EOF} when closed, {@code ERROR_INVALID_DATA} when corrupt
+     * @throws IllegalStateException while the receive side is claimed
      */
     Packet receivePacket();
 
     /**
-     * Takes the next received packet, waiting up to {@code timeout} for one: while traffic is
-     * heavy it spins briefly (a few microseconds) first, then it waits on the read event.
+     * Takes the next received packet, waiting up to {@code timeout} for one; how it waits (a
+     * short spin while traffic is heavy, then the read event) is stated once, in the class
+     * description.
      *
      * @param timeout the longest wait; 0 means do not wait
      * @param unit    its unit
@@ -72,71 +85,34 @@ public interface Session extends AutoCloseable {
      * @throws WintunException      as {@link #receivePacket()}, including when closed while waiting
      * @throws InterruptedException when the thread is interrupted while waiting
      * @throws IllegalArgumentException when the timeout is negative
+     * @throws IllegalStateException while the receive side is claimed
      */
     Packet receivePacket(long timeout, TimeUnit unit) throws InterruptedException;
-
-    /**
-     * Takes up to {@code packets.length} received packets without waiting, under one lock.
-     * When an error occurs after some packets were taken, those are returned and the error is
-     * reported by the next call.
-     *
-     * @param packets filled from index 0
-     * @return how many packets were taken, 0 when the ring is empty
-     * @throws WintunException as {@link #receivePacket()}, when no packet was taken
-     */
-    int receivePackets(Packet[] packets);
 
     /**
      * Receives up to {@code max} packets without waiting and hands each to {@code handler} in
      * place, releasing it as soon as the handler returns: no packet objects, no copies. This is
      * the receive of choice for a thread that handles each packet at once (forwarding, parsing,
-     * copying out); a packet it must keep needs {@link #receivePacket()} instead.
+     * copying out); a packet it must keep needs {@link #receivePacket()} instead, which hands
+     * over a packet the caller releases. The two names keep the two release rules apart.
      *
      * <p>A packet whose handler throws is released all the same (it was handed over), and the
      * exception ends the call; the packets after it stay in the ring. An error met after the
-     * first packet ends the call normally and is reported by the next one, as with
-     * {@link #receivePackets(Packet[])}. The handler may use this session, receive included.
-     * The session's own method holds its receive lock for the whole call, so a slow handler
-     * holds up the other receiving threads; a {@link Receiver} holds no lock.
-     *
-     * <p>This default receives and releases packet objects one by one; backends whose ring is
-     * in Java memory hand the ring's bytes over directly.
+     * first packet ends the call normally and is reported by the next call, so that the packets
+     * already handed over are never lost. The handler may use this session, receive included.
+     * This method holds the session's receive lock for the whole call, so a slow handler holds up
+     * the other receiving threads (and a claim of the receive side waits for it); a
+     * {@link Receiver} holds no lock.
      *
      * @param handler takes each packet; see {@link PacketHandler} for what it may keep
      * @param max     the most packets to take, {@code >= 0}
      * @return how many packets were handed over, 0 when the ring is empty
      * @throws NullPointerException     when the handler is null
      * @throws IllegalArgumentException when {@code max} is negative
+     * @throws IllegalStateException    while the receive side is claimed
      * @throws WintunException          as {@link #receivePacket()}, when no packet was handed over
      */
-    default int receivePackets(PacketHandler handler, int max) {
-        Objects.requireNonNull(handler, "handler");
-        if (max < 0) {
-            throw new IllegalArgumentException("max must not be negative, got " + max);
-        }
-        int count = 0;
-        while (count < max) {
-            Packet packet;
-            try {
-                packet = receivePacket();
-            } catch (WintunException e) {
-                if (count == 0) {
-                    throw e;
-                }
-                break;
-            }
-            if (packet == null) {
-                break;
-            }
-            count++;
-            try {
-                handler.handle(packet.buffer());
-            } finally {
-                packet.close();
-            }
-        }
-        return count;
-    }
+    int receiveEach(PacketHandler handler, int max);
 
     /**
      * Waits until a receive would not report an empty ring (a packet is waiting, or the session
@@ -155,7 +131,7 @@ public interface Session extends AutoCloseable {
      *
      * @param packet a packet received from this session and not yet released
      * @throws IllegalArgumentException when the packet belongs to another session or was allocated for sending
-     * @throws IllegalStateException    when it was already released
+     * @throws IllegalStateException    when it was already released, or while the receive side is claimed
      * @throws WintunException          {@code ERROR_HANDLE_EOF} when the session was closed
      */
     void releaseReceivePacket(Packet packet);
@@ -166,6 +142,7 @@ public interface Session extends AutoCloseable {
      * @param size the packet size, 1..{@link WintunConstants#MAX_IP_PACKET_SIZE}
      * @return the packet to fill, or {@code null} when the send ring is full
      * @throws IllegalArgumentException when the size is out of range
+     * @throws IllegalStateException    while the send side is claimed
      * @throws WintunException          {@code ERROR_HANDLE_EOF} when the session ended
      */
     Packet allocateSendPacket(int size);
@@ -176,7 +153,7 @@ public interface Session extends AutoCloseable {
      *
      * @param packet a packet allocated by this session and not yet sent
      * @throws IllegalArgumentException when the packet belongs to another session or was received
-     * @throws IllegalStateException    when it was already sent or closed
+     * @throws IllegalStateException    when it was already sent or closed, or while the send side is claimed
      * @throws WintunException          {@code ERROR_HANDLE_EOF} when the session was closed
      */
     void sendPacket(Packet packet);
@@ -188,43 +165,30 @@ public interface Session extends AutoCloseable {
      * {@link #allocateSendPacket(int)}. For a packet that already exists in some buffer this is
      * the cheapest send: no packet object is made.
      *
-     * <p>This default allocates a packet, copies and sends it; backends whose ring is in Java
-     * memory copy straight into the ring.
-     *
      * @param packet the packet's bytes, 1..{@link WintunConstants#MAX_IP_PACKET_SIZE} of them
      *               remaining
      * @return {@code true} when sent; {@code false} when the send ring is full (nothing was sent)
      * @throws NullPointerException     when the buffer is null
      * @throws IllegalArgumentException when it has no bytes remaining, or more than 0xFFFF
+     * @throws IllegalStateException    while the send side is claimed
      * @throws WintunException          {@code ERROR_HANDLE_EOF} when the session ended
      */
-    default boolean sendCopy(ByteBuffer packet) {
-        Objects.requireNonNull(packet, "packet");
-        Packet allocated = allocateSendPacket(packet.remaining());
-        if (allocated == null) {
-            return false;
-        }
-        try {
-            allocated.buffer().put(0, packet, packet.position(), packet.remaining());
-        } catch (RuntimeException e) {
-            allocated.close();
-            throw e;
-        }
-        sendPacket(allocated);
-        return true;
-    }
+    boolean sendCopy(ByteBuffer packet);
 
     /**
-     * Claims the receive side for the calling thread until the receiver is closed.
+     * Claims the receive side for the calling thread until the receiver is closed. Waits for a
+     * call of the session's receive methods in progress on another thread to end.
      *
      * @return the receiver
-     * @throws IllegalStateException when the receive side is already claimed
+     * @throws IllegalStateException when the receive side is already claimed, or when called from a
+     *                               handler of this session's {@link #receiveEach}
      * @throws WintunException       {@code ERROR_HANDLE_EOF} when the session was closed
      */
     Receiver claimReceiver();
 
     /**
-     * Claims the send side for the calling thread until the sender is closed.
+     * Claims the send side for the calling thread until the sender is closed. Waits for a call
+     * of the session's send methods in progress on another thread to end.
      *
      * @return the sender
      * @throws IllegalStateException when the send side is already claimed

@@ -1,6 +1,7 @@
 package io.github.wintun4j.internal;
 
 import io.github.wintun4j.Packet;
+import io.github.wintun4j.PacketHandler;
 import io.github.wintun4j.WintunConstants;
 import io.github.wintun4j.WintunErrors;
 import io.github.wintun4j.WintunException;
@@ -123,5 +124,20 @@ public final class Arguments {
      */
     public static Packet requirePacket(Packet packet) {
         return Objects.requireNonNull(packet, "packet");
+    }
+
+    /**
+     * The arguments of an in-place receive ({@code receiveEach}).
+     *
+     * @param handler the handler
+     * @param max     the most packets to take
+     * @throws NullPointerException     when the handler is null
+     * @throws IllegalArgumentException when {@code max} is negative
+     */
+    public static void requireHandler(PacketHandler handler, int max) {
+        Objects.requireNonNull(handler, "handler");
+        if (max < 0) {
+            throw new IllegalArgumentException("max must not be negative, got " + max);
+        }
     }
 }

@@ -1,13 +1,16 @@
 package io.github.wintun4j.internal;
 
 /**
- * What a claimed side's handle ({@link ClaimedReceiver}, {@link ClaimedSender}, and a backend's
- * own, such as the mock's network-side claims) holds besides what it wraps: who claimed, whether
- * the handle was closed, and how to give the claim back.
+ * What a claimed side's handle (a session's {@link io.github.wintun4j.Receiver} or
+ * {@link io.github.wintun4j.Sender}, and a backend's own, such as the mock's network-side claims)
+ * holds besides what it wraps: who claimed, whether the handle was closed, and how to give the
+ * claim back.
  *
  * <p>Threading: made and closed on the claiming thread; {@code closed} is volatile so that another
  * thread that calls a closed handle is refused for that reason and never reaches the session's
- * shared path.
+ * shared path. {@link #close()} on another thread is an error, not a silent no-op: only the
+ * claimant knows when it stops using the side, and a close that did nothing would leave a caller
+ * believing the side was free.
  */
 public abstract class ClaimHandle implements AutoCloseable {
 
@@ -25,6 +28,33 @@ public abstract class ClaimHandle implements AutoCloseable {
         this.giveBack = giveBack;
     }
 
+    /**
+     * For a handle that gives the claim back itself, by overriding {@link #giveBack()}.
+     *
+     * @param kind what the handle is, such as "receiver" or "sender", for messages
+     */
+    protected ClaimHandle(String kind) {
+        this(kind, null);
+    }
+
+    /** Ends the claim: runs the give-back passed to the constructor. Called once, by {@link #close()} on the claimant's thread. */
+    protected void giveBack() {
+        giveBack.run();
+    }
+
+    /**
+     * The one message, on every backend, of a call refused because a thread claimed the side: a
+     * session's own method while the side is claimed (on any thread, the claimant's included), a
+     * second claim, or a claimed handle used on another thread.
+     *
+     * @param claimant the name of the claiming thread
+     * @return the message
+     */
+    public static String claimedBy(String claimant) {
+        return "this side of the session is claimed by thread \"" + claimant + "\": until that claim is closed,"
+                + " only its Receiver or Sender, on that thread, may use it";
+    }
+
     /** @return whether {@link #close()} ran (seen from any thread) */
     protected final boolean isClosed() {
         return closed;
@@ -37,12 +67,20 @@ public abstract class ClaimHandle implements AutoCloseable {
         }
     }
 
-    /** Gives the side back; idempotent; does nothing on a thread other than the claimant. */
+    /**
+     * Gives the side back; idempotent on the claimant's thread.
+     *
+     * @throws IllegalStateException on any other thread, naming the claimant; nothing changes
+     */
     @Override
     public final void close() {
-        if (Thread.currentThread() == claimant && !closed) {
+        if (Thread.currentThread() != claimant) {
+            throw new IllegalStateException("this " + kind + " belongs to thread \"" + claimant.getName()
+                    + "\", which claimed it; only that thread may close it");
+        }
+        if (!closed) {
             closed = true;
-            giveBack.run();
+            giveBack();
         }
     }
 

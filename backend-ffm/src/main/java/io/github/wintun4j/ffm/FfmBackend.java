@@ -1,7 +1,7 @@
 package io.github.wintun4j.ffm;
 
 import io.github.wintun4j.linux.LinuxBackend;
-import io.github.wintun4j.windows.PlatformBackend;
+import io.github.wintun4j.platform.CrossPlatformBackend;
 
 /**
  * The {@code "ffm"} backend: {@code java.lang.foreign} downcalls (Java 22+), preferred over JNA where
@@ -13,7 +13,7 @@ import io.github.wintun4j.windows.PlatformBackend;
  * {@code --enable-native-access=io.github.wintun4j.ffm} on the module path. Without it the JVM warns
  * (Java 22 to 25) or refuses; {@link #availability()} then names the flag. Thread-safe.
  */
-public final class FfmBackend extends PlatformBackend {
+public final class FfmBackend extends CrossPlatformBackend {
 
     private static final String MODULE = "io.github.wintun4j.ffm";
 

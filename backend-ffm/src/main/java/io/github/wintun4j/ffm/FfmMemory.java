@@ -29,10 +29,11 @@ final class FfmMemory implements NativeMemory {
         MemorySegment.copy(at(address, size), 0, FfmDowncalls.segment(target), 0, size);
     }
 
+    /** Any buffer: the copy send takes the application's, heap or direct, read-only or not. */
     @Override
     public void copyFromBuffer(ByteBuffer source, long address) {
         int size = source.remaining();
-        MemorySegment.copy(FfmDowncalls.segment(source), 0, at(address, size), 0, size);
+        MemorySegment.copy(MemorySegment.ofBuffer(source), 0, at(address, size), 0, size);
     }
 
     @Override

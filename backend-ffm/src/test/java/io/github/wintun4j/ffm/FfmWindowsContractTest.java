@@ -1,13 +1,13 @@
 package io.github.wintun4j.ffm;
 
-import io.github.wintun4j.windows.PlatformBackend;
+import io.github.wintun4j.platform.CrossPlatformBackend;
 import io.github.wintun4j.windows.testkit.WindowsContractTest;
 
 /** The whole contract kit through the FFM binding of wintun.dll, against the wintun ABI simulator. */
 class FfmWindowsContractTest extends WindowsContractTest {
 
     @Override
-    protected PlatformBackend backend() {
+    protected CrossPlatformBackend backend() {
         return new FfmBackend();
     }
 }

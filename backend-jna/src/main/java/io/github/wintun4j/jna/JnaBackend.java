@@ -1,7 +1,7 @@
 package io.github.wintun4j.jna;
 
 import io.github.wintun4j.linux.LinuxBackend;
-import io.github.wintun4j.windows.PlatformBackend;
+import io.github.wintun4j.platform.CrossPlatformBackend;
 
 /**
  * The {@code "jna"} backend: JNA direct mapping, for hosts on Java 17 and 21 (priority 10, below FFM).
@@ -13,7 +13,7 @@ import io.github.wintun4j.windows.PlatformBackend;
  * {@code --enable-native-access=ALL-UNNAMED} (class path) or {@code --enable-native-access=com.sun.jna}
  * (module path) to silence the JVM's warning, or where the JVM refuses. Thread-safe.
  */
-public final class JnaBackend extends PlatformBackend {
+public final class JnaBackend extends CrossPlatformBackend {
 
     private static final String MODULE = "com.sun.jna";
 

@@ -1,13 +1,13 @@
 package io.github.wintun4j.jna;
 
-import io.github.wintun4j.windows.PlatformBackend;
+import io.github.wintun4j.platform.CrossPlatformBackend;
 import io.github.wintun4j.windows.testkit.WindowsContractTest;
 
 /** The whole contract kit through the JNA binding of wintun.dll, against the wintun ABI simulator. */
 class JnaWindowsContractTest extends WindowsContractTest {
 
     @Override
-    protected PlatformBackend backend() {
+    protected CrossPlatformBackend backend() {
         return new JnaBackend();
     }
 }

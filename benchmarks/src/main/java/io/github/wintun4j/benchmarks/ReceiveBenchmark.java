@@ -145,12 +145,12 @@ public class ReceiveBenchmark {
         produceClaimed(inject, spins, control);
     }
 
-    /** As {@link #consumeClaimed}, with {@code Receiver.receivePackets(handler, 1)}: no packet object. */
+    /** As {@link #consumeClaimed}, with {@code Receiver.receiveEach(handler, 1)}: no packet object. */
     @Benchmark
     @Group("claimedInPlace")
     @GroupThreads(1)
     public int consumeInPlace(ClaimedReceive claimed, Handler handler, Spins spins, Control control) {
-        while (claimed.receiver.receivePackets(handler, 1) == 0) {
+        while (claimed.receiver.receiveEach(handler, 1) == 0) {
             if (control.stopMeasurement) {
                 return 0;
             }

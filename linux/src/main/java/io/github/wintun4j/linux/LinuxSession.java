@@ -1,11 +1,7 @@
 package io.github.wintun4j.linux;
 
-import io.github.wintun4j.internal.ring.DriverWriter;
 import io.github.wintun4j.internal.ring.Ring;
 import io.github.wintun4j.internal.ring.RingSession;
-
-import java.nio.ByteBuffer;
-import java.util.List;
 
 /**
  * A session on a Linux TUN device: the application side of the Wintun ring model
@@ -68,18 +64,8 @@ final class LinuxSession extends RingSession {
         pump.awaitStopped();
     }
 
-    /**
-     * Test hook: hands a batch to the driver side's batch routine (whole or dropped whole, as the
-     * Wintun driver does); packets read from the TUN descriptor go in by bursts instead.
-     *
-     * @return whether the batch was written to the receive ring
-     */
-    boolean deliverBatch(List<ByteBuffer> batch) {
-        return pump.ingest(batch);
-    }
-
-    /** Test hook: the receive ring's writer, to inject the faults of a corrupt driver. */
-    DriverWriter receiveWriter() {
-        return pump.receiveWriter();
+    /** @return the driver side, for the test fixtures in this package */
+    PacketPump pump() {
+        return pump;
     }
 }

@@ -23,7 +23,7 @@ import java.util.concurrent.TimeUnit;
  *       the call returns once the driver side has handled that very packet (written to the ring,
  *       or dropped because it did not fit). Linux hands a TUN reader one packet per read and so
  *       has no batch to drop whole: a batch of several packets goes to the driver side's batch
- *       routine ({@code LinuxSession.deliverBatch}), the routine every packet read goes through.
+ *       routine ({@link DriverSideFaults#deliverBatch}), the routine every packet read goes through.
  *       With no session, the packets go to the kernel, which drops them (no descriptor is attached);</li>
  *   <li>{@link #takeSent}: what the interface received from the application, captured by an
  *       AF_PACKET socket opened when the device was made;</li>
@@ -66,7 +66,7 @@ final class LinuxNetworkSide implements NetworkSide {
             for (byte[] packet : batch) {
                 buffers.add(ByteBuffer.wrap(packet));
             }
-            return session.deliverBatch(buffers);
+            return DriverSideFaults.deliverBatch(session, adapter, buffers);
         }
         return throughKernel(session, batch.get(0));
     }
@@ -154,7 +154,7 @@ final class LinuxNetworkSide implements NetworkSide {
         if (session == null) {
             throw new IllegalStateException("no session on " + adapter.name() + " to corrupt");
         }
-        RingFaults.writeCorruptRecord(session.receiveWriter());
+        DriverSideFaults.corruptReceiveRing(session);
     }
 
     /** A packet injected through the kernel, waiting for the driver side to handle it. */

@@ -25,7 +25,8 @@ public interface ArgumentContract extends WintunFixture {
         try (Session session = newSession(newAdapter())) {
             assertNullPointer("packet", () -> session.releaseReceivePacket(null));
             assertNullPointer("packet", () -> session.sendPacket(null));
-            assertNullPointer("packets", () -> session.receivePackets(null));
+            assertNullPointer("handler", () -> session.receiveEach(null, 1));
+            assertNullPointer("packet", () -> session.sendCopy(null));
             assertNullPointer("unit", () -> session.receivePacket(1, null));
             assertNullPointer("unit", () -> session.awaitReadable(1, null));
             assertThat(session.isOpen()).isTrue();

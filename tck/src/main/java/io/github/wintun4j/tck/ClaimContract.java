@@ -8,6 +8,9 @@ import io.github.wintun4j.Session;
 import io.github.wintun4j.WintunErrors;
 import org.junit.jupiter.api.Test;
 
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -18,13 +21,27 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Claimed sides ({@link Session#claimReceiver()}, {@link Session#claimSender()}): the same packets
- * and rules as the session's own methods, for the claiming thread only; everybody else is kept
- * out with a clear error until the claim is given back.
+ * and rules as the session's own methods, for the claiming thread only. While a side is claimed,
+ * the claimed handle is the only way to it: the session's own methods of that side fail with one
+ * message ({@link #claimedBy(Thread)}) on every thread, the claimant's included, and so does a
+ * second claim or a call of the handle on another thread; closing the handle on another thread is
+ * an error naming the claimant.
  */
 public interface ClaimContract extends WintunFixture {
 
     /** How long a call on another thread may take to fail. */
     Duration CALL_LIMIT = Duration.ofSeconds(5);
+
+    /**
+     * The one message, on every backend, of a call refused because a side is claimed.
+     *
+     * @param claimant the claiming thread
+     * @return the message
+     */
+    static String claimedBy(Thread claimant) {
+        return "this side of the session is claimed by thread \"" + claimant.getName() + "\": until that claim is"
+                + " closed, only its Receiver or Sender, on that thread, may use it";
+    }
 
     @Test
     default void aReceiverAndASenderMovePacketsLikeTheSession() throws InterruptedException {
@@ -36,11 +53,11 @@ public interface ClaimContract extends WintunFixture {
             assertThat(network.deliver(List.of(TestPackets.ipv4(1, 0, 100), TestPackets.ipv4(1, 1, 100)))).isTrue();
             Packet first = receiver.receivePacket(5, TimeUnit.SECONDS);
             assertThat(first).isNotNull();
-            Packet[] rest = new Packet[4];
-            assertThat(receiver.receivePackets(rest)).isEqualTo(1);
+            Packet second = receiver.receivePacket();
+            assertThat(second).isNotNull();
             assertThat(TestPackets.stampOf(first.buffer()).seq()).isZero();
-            assertThat(TestPackets.stampOf(rest[0].buffer()).seq()).isEqualTo(1);
-            receiver.releaseReceivePacket(rest[0]);
+            assertThat(TestPackets.stampOf(second.buffer()).seq()).isEqualTo(1);
+            receiver.releaseReceivePacket(second);
             first.close();
             assertThat(receiver.receivePacket()).isNull();
 
@@ -59,9 +76,9 @@ public interface ClaimContract extends WintunFixture {
              Receiver receiver = session.claimReceiver();
              Sender sender = session.claimSender()) {
             assertThatThrownBy(session::claimReceiver).isInstanceOf(IllegalStateException.class)
-                    .hasMessageContaining("claimed");
+                    .hasMessage(claimedBy(Thread.currentThread()));
             assertThatThrownBy(session::claimSender).isInstanceOf(IllegalStateException.class)
-                    .hasMessageContaining("claimed");
+                    .hasMessage(claimedBy(Thread.currentThread()));
             assertThat(receiver).isNotNull();
             assertThat(sender).isNotNull();
         }
@@ -88,10 +105,90 @@ public interface ClaimContract extends WintunFixture {
                     BackgroundCall.start("claimed-allocate", () -> sender.allocateSendPacket(60)));
             for (BackgroundCall<?> intruder : intruders) {
                 assertThat(intruder.thrown(CALL_LIMIT)).isInstanceOf(IllegalStateException.class)
-                        .hasMessageContaining("claimed");
+                        .hasMessage(claimedBy(Thread.currentThread()));
             }
             assertThat(held.isUsable()).as("an intruder's release changes nothing").isTrue();
             receiver.releaseReceivePacket(held);
+        }
+    }
+
+    @Test
+    default void theSessionsOwnMethodsRefuseTheClaimantToo() throws InterruptedException {
+        Adapter adapter = newAdapter();
+        try (Session session = newSession(adapter)) {
+            assertThat(network(adapter).deliver(List.of(TestPackets.ipv4(3, 0, 60)))).isTrue();
+            Packet held = session.receivePacket(5, TimeUnit.SECONDS);
+            Packet unsent = session.allocateSendPacket(60);
+            assertThat(held).isNotNull();
+            assertThat(unsent).isNotNull();
+            try (Receiver receiver = session.claimReceiver(); Sender sender = session.claimSender()) {
+                String expected = claimedBy(Thread.currentThread());
+                List<ThrowingCallable> ownCalls = List.of(
+                        session::receivePacket,
+                        () -> session.receivePacket(1, TimeUnit.SECONDS),
+                        () -> session.receiveEach(packet -> { }, 1),
+                        () -> session.releaseReceivePacket(held),
+                        () -> session.allocateSendPacket(60),
+                        () -> session.sendPacket(unsent),
+                        () -> session.sendCopy(ByteBuffer.wrap(TestPackets.ipv4(3, 1, 60))));
+                for (ThrowingCallable call : ownCalls) {
+                    assertThatThrownBy(call).isInstanceOf(IllegalStateException.class).hasMessage(expected);
+                }
+                assertThat(held.isUsable()).as("a refused release changes nothing").isTrue();
+                assertThat(unsent.isUsable()).as("a refused send changes nothing").isTrue();
+                assertThat(session.awaitReadable(0, TimeUnit.SECONDS)).as("awaitReadable is not refused").isFalse();
+                assertThat(session.isOpen()).isTrue();
+                // The claimed side's own spellings, and closing the packets, work on the claimant.
+                receiver.releaseReceivePacket(held);
+                unsent.buffer().put(TestPackets.ipv4(3, 2, 60));
+                sender.sendPacket(unsent);
+            }
+            byte[] sent = network(adapter).takeSent(5, TimeUnit.SECONDS);
+            assertThat(sent).isNotNull();
+            assertThat(TestPackets.stampOf(sent).seq()).isEqualTo(2);
+            assertThat(session.receivePacket()).as("the side is the session's again").isNull();
+        }
+    }
+
+    @Test
+    default void closingAClaimOnAnotherThreadIsAnErrorNamingTheClaimant() throws InterruptedException {
+        try (Session session = newSession(newAdapter());
+             Receiver receiver = session.claimReceiver();
+             Sender sender = session.claimSender()) {
+            String owner = "thread \"" + Thread.currentThread().getName() + "\"";
+            assertThat(BackgroundCall.start("close-receiver", () -> {
+                receiver.close();
+                return null;
+            }).thrown(CALL_LIMIT)).isInstanceOf(IllegalStateException.class).hasMessageContaining(owner)
+                    .hasMessageContaining("only that thread may close it");
+            assertThat(BackgroundCall.start("close-sender", () -> {
+                sender.close();
+                return null;
+            }).thrown(CALL_LIMIT)).isInstanceOf(IllegalStateException.class).hasMessageContaining(owner)
+                    .hasMessageContaining("only that thread may close it");
+            assertThat(receiver.receivePacket()).as("the receiver is still open").isNull();
+            assertThat(sender.allocateSendPacket(40)).as("the sender is still open").isNotNull().satisfies(Packet::close);
+            assertThatThrownBy(session::receivePacket).as("the side is still claimed")
+                    .isInstanceOf(IllegalStateException.class).hasMessage(claimedBy(Thread.currentThread()));
+        }
+    }
+
+    @Test
+    default void aSideCannotBeClaimedFromAHandlerOfTheSessionsInPlaceReceive() {
+        Adapter adapter = newAdapter();
+        try (Session session = newSession(adapter)) {
+            assertThat(network(adapter).deliver(List.of(TestPackets.ipv4(4, 0, 60)))).isTrue();
+            List<Throwable> thrown = new java.util.ArrayList<>();
+            assertThat(session.receiveEach(packet -> {
+                try {
+                    session.claimReceiver().close();
+                } catch (IllegalStateException e) {
+                    thrown.add(e);
+                }
+            }, 1)).isEqualTo(1);
+            assertThat(thrown).singleElement().isInstanceOf(IllegalStateException.class)
+                    .extracting(Throwable::getMessage).asString().contains("from inside a call of the session's own methods");
+            assertThat(session.receivePacket()).as("the side is still the session's").isNull();
         }
     }
 

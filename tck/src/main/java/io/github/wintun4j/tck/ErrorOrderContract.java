@@ -29,7 +29,7 @@ public interface ErrorOrderContract extends WintunFixture {
             assertThat(network.deliver(List.of(TestPackets.ipv4(20, 0, 64), TestPackets.ipv4(20, 1, 64)))).isTrue();
             network.removeAdapter();
             assertWintunError(WintunErrors.ERROR_HANDLE_EOF, session::receivePacket);
-            assertWintunError(WintunErrors.ERROR_HANDLE_EOF, () -> session.receivePackets(new Packet[4]));
+            assertWintunError(WintunErrors.ERROR_HANDLE_EOF, () -> session.receiveEach(packet -> { }, 4));
             assertWintunError(WintunErrors.ERROR_HANDLE_EOF, () -> session.receivePacket(1, TimeUnit.SECONDS));
             assertThat(session.isOpen()).isFalse();
         }
@@ -42,7 +42,7 @@ public interface ErrorOrderContract extends WintunFixture {
         assertThat(network(adapter).deliver(List.of(TestPackets.ipv4(21, 0, 64)))).isTrue();
         session.close();
         assertWintunError(WintunErrors.ERROR_HANDLE_EOF, session::receivePacket);
-        assertWintunError(WintunErrors.ERROR_HANDLE_EOF, () -> session.receivePackets(new Packet[4]));
+        assertWintunError(WintunErrors.ERROR_HANDLE_EOF, () -> session.receiveEach(packet -> { }, 4));
     }
 
     @Test
@@ -83,7 +83,7 @@ public interface ErrorOrderContract extends WintunFixture {
             for (int i = 0; i < 3; i++) {
                 assertWintunError(WintunErrors.ERROR_INVALID_DATA, session::receivePacket);
             }
-            assertWintunError(WintunErrors.ERROR_INVALID_DATA, () -> session.receivePackets(new Packet[2]));
+            assertWintunError(WintunErrors.ERROR_INVALID_DATA, () -> session.receiveEach(packet -> { }, 2));
             assertThat(session.isOpen()).as("a corrupt ring does not end the session").isTrue();
         }
     }

@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The in-place forms of receive and send ({@link Session#receivePackets(PacketHandler, int)},
+ * The in-place forms of receive and send ({@link Session#receiveEach(PacketHandler, int)},
  * {@link Session#sendCopy(ByteBuffer)} and the same on a {@link Receiver} and {@link Sender}):
  * the same packets, order and errors as the packet-object forms, with each received packet
  * released when its handler returns, whatever the handler does.
@@ -62,10 +62,10 @@ public interface InPlaceContract extends WintunFixture {
             assertThat(network(adapter).deliver(batch)).isTrue();
 
             Copies copies = new Copies();
-            assertThat(session.receivePackets(copies, 3)).isEqualTo(3);
-            assertThat(session.receivePackets(copies, 0)).as("max 0 takes nothing").isZero();
-            assertThat(session.receivePackets(copies, 10)).isEqualTo(2);
-            assertThat(session.receivePackets(copies, 10)).as("an empty ring").isZero();
+            assertThat(session.receiveEach(copies, 3)).isEqualTo(3);
+            assertThat(session.receiveEach(copies, 0)).as("max 0 takes nothing").isZero();
+            assertThat(session.receiveEach(copies, 10)).isEqualTo(2);
+            assertThat(session.receiveEach(copies, 10)).as("an empty ring").isZero();
             assertThat(copies.packets).containsExactlyElementsOf(batch);
             assertThat(session.receivePacket()).as("every packet was consumed").isNull();
         }
@@ -85,7 +85,7 @@ public interface InPlaceContract extends WintunFixture {
                 assertThat(Eventually.value("room for round " + round, () -> network.deliver(batch) ? true : null))
                         .isTrue();
                 Copies copies = new Copies();
-                assertThat(session.receivePackets(copies, 100)).isEqualTo(30);
+                assertThat(session.receiveEach(copies, 100)).isEqualTo(30);
                 assertThat(copies.packets).containsExactlyElementsOf(batch);
             }
         }
@@ -100,7 +100,7 @@ public interface InPlaceContract extends WintunFixture {
             assertThat(network(adapter).deliver(batch)).isTrue();
             List<byte[]> seen = new ArrayList<>();
             IllegalStateException failure = new IllegalStateException("handler failed");
-            assertThatThrownBy(() -> session.receivePackets(packet -> {
+            assertThatThrownBy(() -> session.receiveEach(packet -> {
                 seen.add(Copies.copyOf(packet));
                 if (seen.size() == 2) {
                     throw failure;
@@ -126,7 +126,7 @@ public interface InPlaceContract extends WintunFixture {
             assertThat(network(adapter).deliver(batch)).isTrue();
             List<byte[]> seen = new ArrayList<>();
             List<Packet> held = new ArrayList<>();
-            int handed = session.receivePackets(packet -> {
+            int handed = session.receiveEach(packet -> {
                 byte[] own = Copies.copyOf(packet);
                 seen.add(own);
                 Packet next = session.receivePacket();          // takes the packet after this one
@@ -136,7 +136,7 @@ public interface InPlaceContract extends WintunFixture {
                 }
                 if (seen.size() == 2) {
                     Copies inner = new Copies();
-                    assertThat(session.receivePackets(inner, 1)).isEqualTo(1);   // and one more, in place
+                    assertThat(session.receiveEach(inner, 1)).isEqualTo(1);   // and one more, in place
                     seen.addAll(inner.packets);
                 }
                 assertThat(Copies.copyOf(packet)).as("the outer view still shows its own packet").isEqualTo(own);
@@ -158,7 +158,7 @@ public interface InPlaceContract extends WintunFixture {
             Packet held = session.receivePacket();
             assertThat(held).isNotNull();
             Copies copies = new Copies();
-            assertThat(session.receivePackets(copies, 10)).isEqualTo(2);
+            assertThat(session.receiveEach(copies, 10)).isEqualTo(2);
             assertThat(copies.packets).containsExactlyElementsOf(batch.subList(1, 3));
             assertThat(TestPackets.bytesOf(held.buffer())).as("the held packet is untouched").isEqualTo(batch.get(0));
             session.releaseReceivePacket(held);
@@ -170,22 +170,22 @@ public interface InPlaceContract extends WintunFixture {
         Adapter adapter = newAdapter();
         NetworkSide network = network(adapter);
         try (Session session = newSession(adapter)) {
-            assertThatThrownBy(() -> session.receivePackets(null, 1)).isInstanceOf(NullPointerException.class)
+            assertThatThrownBy(() -> session.receiveEach(null, 1)).isInstanceOf(NullPointerException.class)
                     .hasMessageContaining("handler");
-            assertThatThrownBy(() -> session.receivePackets(new Copies(), -1))
+            assertThatThrownBy(() -> session.receiveEach(new Copies(), -1))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("-1");
 
             assertThat(network.deliver(List.of(TestPackets.ipv4(24, 0, 80)))).isTrue();
             network.corruptReceiveRing();
             Copies copies = new Copies();
-            assertThat(session.receivePackets(copies, 10)).as("the packet before the corrupt record").isEqualTo(1);
-            assertWintunError(WintunErrors.ERROR_INVALID_DATA, () -> session.receivePackets(copies, 10));
-            assertWintunError(WintunErrors.ERROR_INVALID_DATA, () -> session.receivePackets(copies, 10));
+            assertThat(session.receiveEach(copies, 10)).as("the packet before the corrupt record").isEqualTo(1);
+            assertWintunError(WintunErrors.ERROR_INVALID_DATA, () -> session.receiveEach(copies, 10));
+            assertWintunError(WintunErrors.ERROR_INVALID_DATA, () -> session.receiveEach(copies, 10));
             assertThat(copies.packets).hasSize(1);
         }
         Session closed = newSession(newAdapter());
         closed.close();
-        assertWintunError(WintunErrors.ERROR_HANDLE_EOF, () -> closed.receivePackets(new Copies(), 1));
+        assertWintunError(WintunErrors.ERROR_HANDLE_EOF, () -> closed.receiveEach(new Copies(), 1));
     }
 
     @Test
@@ -194,13 +194,13 @@ public interface InPlaceContract extends WintunFixture {
         Session session = newSession(adapter);
         assertThat(network(adapter).deliver(List.of(TestPackets.ipv4(25, 0, 80), TestPackets.ipv4(25, 1, 80)))).isTrue();
         List<byte[]> seen = new ArrayList<>();
-        int handed = session.receivePackets(packet -> {
+        int handed = session.receiveEach(packet -> {
             seen.add(Copies.copyOf(packet));
             session.close();
         }, 10);
         assertThat(handed).isEqualTo(1);
         assertThat(seen).hasSize(1);
-        assertWintunError(WintunErrors.ERROR_HANDLE_EOF, () -> session.receivePackets(new Copies(), 1));
+        assertWintunError(WintunErrors.ERROR_HANDLE_EOF, () -> session.receiveEach(new Copies(), 1));
     }
 
     @Test
@@ -293,20 +293,20 @@ public interface InPlaceContract extends WintunFixture {
             List<byte[]> batch = List.of(TestPackets.ipv4(30, 0, 64), TestPackets.ipv4(30, 1, 64));
             assertThat(network.deliver(batch)).isTrue();
             Copies copies = new Copies();
-            assertThat(receiver.receivePackets(copies, 10)).isEqualTo(2);
+            assertThat(receiver.receiveEach(copies, 10)).isEqualTo(2);
             assertThat(copies.packets).containsExactlyElementsOf(batch);
             assertThat(sender.sendCopy(ByteBuffer.wrap(TestPackets.ipv4(30, 2, 64)))).isTrue();
             assertThat(TestPackets.stampOf(network.takeSent(5, TimeUnit.SECONDS))).isEqualTo(new PacketStamp(30, 2));
 
             List<BackgroundCall<?>> intruders = List.of(
-                    BackgroundCall.start("in-place-receive", () -> receiver.receivePackets(new Copies(), 1)),
-                    BackgroundCall.start("session-in-place-receive", () -> session.receivePackets(new Copies(), 1)),
+                    BackgroundCall.start("in-place-receive", () -> receiver.receiveEach(new Copies(), 1)),
+                    BackgroundCall.start("session-in-place-receive", () -> session.receiveEach(new Copies(), 1)),
                     BackgroundCall.start("copy-send", () -> sender.sendCopy(ByteBuffer.wrap(TestPackets.ipv4(30, 3, 64)))),
                     BackgroundCall.start("session-copy-send",
                             () -> session.sendCopy(ByteBuffer.wrap(TestPackets.ipv4(30, 4, 64)))));
             for (BackgroundCall<?> intruder : intruders) {
                 assertThat(intruder.thrown(ClaimContract.CALL_LIMIT)).isInstanceOf(IllegalStateException.class)
-                        .hasMessageContaining("claimed");
+                        .hasMessage(ClaimContract.claimedBy(Thread.currentThread()));
             }
         }
     }
@@ -319,15 +319,24 @@ public interface InPlaceContract extends WintunFixture {
             assertThat(network(adapter).deliver(batch)).isTrue();
             Receiver receiver = session.claimReceiver();
             Copies copies = new Copies();
-            int handed = receiver.receivePackets(packet -> {
+            List<Throwable> claimsDuringTheCall = new java.util.ArrayList<>();
+            int handed = receiver.receiveEach(packet -> {
                 copies.handle(packet);
                 receiver.close();
+                try {
+                    claimsDuringTheCall.add(BackgroundCall.start("claim", session::claimReceiver)
+                            .thrown(ClaimContract.CALL_LIMIT));
+                } catch (InterruptedException e) {
+                    throw new AssertionError(e);
+                }
             }, 10);
             assertThat(handed).isEqualTo(1);
-            assertThatThrownBy(() -> receiver.receivePackets(new Copies(), 1)).isInstanceOf(IllegalStateException.class)
+            assertThat(claimsDuringTheCall).as("the side is given back when the call returns").singleElement()
+                    .isInstanceOf(IllegalStateException.class);
+            assertThatThrownBy(() -> receiver.receiveEach(new Copies(), 1)).isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("closed");
             try (Receiver again = session.claimReceiver()) {
-                assertThat(again.receivePackets(copies, 10)).as("the side can be claimed again").isEqualTo(1);
+                assertThat(again.receiveEach(copies, 10)).as("the side can be claimed again").isEqualTo(1);
             }
             assertThat(copies.packets).containsExactlyElementsOf(batch);
         }
@@ -341,7 +350,7 @@ public interface InPlaceContract extends WintunFixture {
             CountDownLatch inHandler = new CountDownLatch(1);
             CountDownLatch letGo = new CountDownLatch(1);
             BackgroundCall<Integer> receiving = BackgroundCall.start("in-place-receive", () ->
-                    session.receivePackets(packet -> {
+                    session.receiveEach(packet -> {
                         inHandler.countDown();
                         try {
                             letGo.await();
@@ -371,7 +380,7 @@ public interface InPlaceContract extends WintunFixture {
             List<byte[]> batch = List.of(TestPackets.ipv4(32, 0, 100), TestPackets.ipv4(32, 1, 100));
             assertThat(network(adapter).deliver(batch)).isTrue();
             Copies copies = new Copies();   // checks read-only and big-endian for every packet
-            session.receivePackets(packet -> {
+            session.receiveEach(packet -> {
                 copies.handle(packet);
                 assertThatThrownBy(() -> packet.put(packet.position(), (byte) 0))
                         .isInstanceOf(ReadOnlyBufferException.class);

@@ -41,7 +41,8 @@ public interface UseAfterCloseContract extends WintunFixture {
         Map<String, ThrowingCallable> calls = new LinkedHashMap<>();
         calls.put("receivePacket()", session::receivePacket);
         calls.put("receivePacket(timeout)", () -> session.receivePacket(1, TimeUnit.SECONDS));
-        calls.put("receivePackets", () -> session.receivePackets(new Packet[2]));
+        calls.put("receiveEach", () -> session.receiveEach(packet -> { }, 2));
+        calls.put("sendCopy", () -> session.sendCopy(java.nio.ByteBuffer.wrap(TestPackets.ipv4(1, 0, 64))));
         calls.put("allocateSendPacket", () -> session.allocateSendPacket(64));
         calls.put("sendPacket", () -> session.sendPacket(allocated));
         calls.put("releaseReceivePacket", () -> session.releaseReceivePacket(received));

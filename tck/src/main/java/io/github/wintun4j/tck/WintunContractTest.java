@@ -48,7 +48,6 @@ public abstract class WintunContractTest implements
         PacketViewContract,
         RingCapacityContract,
         ReceiveReleaseContract,
-        BatchReceiveContract,
         SendOrderContract,
         ErrorOrderContract,
         DriverPacketRulesContract,

@@ -1,5 +1,6 @@
 package io.github.wintun4j.windows;
 
+import io.github.wintun4j.WintunConstants;
 import io.github.wintun4j.internal.ring.Ring;
 import io.github.wintun4j.windows.sys.NativeMemory;
 import io.github.wintun4j.windows.sys.NativeMemory.ViewScope;
@@ -34,6 +35,18 @@ abstract class PacketMemory {
     /** A packet was received; called on the receive side (under its lock or by its claimant), in ring order. */
     abstract void received(WindowsPacket packet);
 
+    /**
+     * A packet is handed over in place ({@code receiveEach}); called on the receive side, in ring
+     * order, as {@link #received}.
+     *
+     * @return a read-only, big-endian view of its bytes (position 0, limit {@code size}), valid until
+     *         the packet is released
+     */
+    abstract ByteBuffer receivedView(long address, int size);
+
+    /** A record of an impossible size was dropped; called on the receive side, in ring order. */
+    abstract void skipped(int size);
+
     /** A packet was allocated; called on the send side (under its lock or by its claimant), in allocation order. */
     abstract void allocated(WindowsPacket packet);
 
@@ -56,6 +69,15 @@ abstract class PacketMemory {
 
         @Override
         void received(WindowsPacket packet) {
+        }
+
+        @Override
+        ByteBuffer receivedView(long address, int size) {
+            return scope.view(address, size, true);
+        }
+
+        @Override
+        void skipped(int size) {
         }
 
         @Override
@@ -106,13 +128,29 @@ abstract class PacketMemory {
 
         @Override
         void received(WindowsPacket packet) {
+            packet.copy = copyIn(packet.address, packet.size());
+        }
+
+        @Override
+        ByteBuffer receivedView(long address, int size) {
+            return copyIn(address, size).asReadOnlyBuffer();
+        }
+
+        private ByteBuffer copyIn(long address, int size) {
             if (receiveArea == null) {
                 receiveArea = newArea();
             }
-            ByteBuffer slot = receiveArea.slice(receiveOffset, packet.size());
-            memory.copyToBuffer(packet.address, slot);
-            packet.copy = slot;
-            receiveOffset = (receiveOffset + Ring.recordSize(packet.size())) & (capacity - 1);
+            ByteBuffer slot = receiveArea.slice(receiveOffset, size);
+            memory.copyToBuffer(address, slot);
+            receiveOffset = (receiveOffset + Ring.recordSize(size)) & (capacity - 1);
+            return slot;
+        }
+
+        @Override
+        void skipped(int size) {
+            if (size >= 0 && size <= WintunConstants.MAX_IP_PACKET_SIZE) {
+                receiveOffset = (receiveOffset + Ring.recordSize(size)) & (capacity - 1);
+            }
         }
 
         @Override

@@ -1,5 +1,9 @@
 package io.github.wintun4j.windows;
 
+import io.github.wintun4j.internal.ClaimHandle;
+
+import java.util.concurrent.locks.ReentrantLock;
+
 /**
  * The claims on a {@link WindowsSession}'s two sides, and who ends the session when it is closed
  * while a side is claimed.
@@ -25,8 +29,10 @@ package io.github.wintun4j.windows;
  */
 final class SessionClaims {
 
-    /** One side (receive or send) and its claimant. */
+    /** One side (receive or send), its lock and its claimant. */
     static final class Side {
+        /** The lock of the side's locked path; claiming takes it too. */
+        final ReentrantLock lock = new ReentrantLock();
         private final String name;
         /** Read without a lock on every call of this side; written under the monitor. */
         private volatile Thread claimant;
@@ -47,6 +53,16 @@ final class SessionClaims {
             return claimant != null;
         }
 
+        @Override
+        public String toString() {
+            return name + " side";
+        }
+
+        /** @return the thread that holds this side, or {@code null} */
+        Thread claimant() {
+            return claimant;
+        }
+
         /**
          * For the shared path, under the side's lock (which {@link #claim} holds too, so that a
          * shared call and a claimant's call never overlap).
@@ -56,8 +72,7 @@ final class SessionClaims {
         void requireUnclaimed() {
             Thread holder = claimant;
             if (holder != null) {
-                throw new IllegalStateException("the " + name + " side of this session is claimed by thread \""
-                        + holder.getName() + "\"; only that thread may use it");
+                throw new IllegalStateException(ClaimHandle.claimedBy(holder.getName()));
             }
         }
     }
@@ -79,8 +94,7 @@ final class SessionClaims {
         }
         Thread holder = side.claimant;
         if (holder != null) {
-            throw new IllegalStateException("the " + side.name + " side of this session is already claimed by thread \""
-                    + holder.getName() + "\"; close that first");
+            throw new IllegalStateException(ClaimHandle.claimedBy(holder.getName()));
         }
         side.claimant = Thread.currentThread();
         side.mayCall = true;

@@ -103,6 +103,24 @@ final class WindowsPacket implements Packet {
         return true;
     }
 
+    /**
+     * @param receiving whether the caller releases ({@code true}) or sends it
+     * @return {@code packet} as a packet of {@code session} of that direction
+     * @throws IllegalArgumentException when it is of another session or direction
+     */
+    static WindowsPacket owned(WindowsSession session, Packet packet, boolean receiving) {
+        if (packet instanceof WindowsPacket && ((WindowsPacket) packet).session == session
+                && packet.isReceived() == receiving) {
+            return (WindowsPacket) packet;
+        }
+        if (receiving) {
+            throw new IllegalArgumentException(packet.isReceived()
+                    ? "packet was received from another session" : "packet was allocated for sending, not received");
+        }
+        throw new IllegalArgumentException(packet.isReceived()
+                ? "packet was received, not allocated for sending" : "packet was allocated by another session");
+    }
+
     int state() {
         return state;
     }

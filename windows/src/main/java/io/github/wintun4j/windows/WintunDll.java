@@ -170,12 +170,12 @@ public final class WintunDll {
      * @throws WintunException when the DLL fails a check or no backend can load it
      */
     public WintunDriver open() {
-        List<PlatformBackend> backends = platformBackends();
+        List<WindowsBinding.Host> backends = platformBackends();
         backends.sort((a, b) -> Integer.compare(b.priority(), a.priority()));
         List<String> failures = new ArrayList<>();
-        for (PlatformBackend backend : backends) {
+        for (WindowsBinding.Host backend : backends) {
             try {
-                return backend.openDriver(this);
+                return backend.windowsBinding().openDriver(this);
             } catch (WintunException e) {
                 if (e.errorCode() != WintunErrors.ERROR_NOT_SUPPORTED) {
                     throw e; // the DLL itself failed a check: another backend would fail the same way
@@ -197,24 +197,24 @@ public final class WintunDll {
     public WintunDriver open(String backendName) {
         Objects.requireNonNull(backendName, "backendName");
         String wanted = backendName.toLowerCase(Locale.ROOT);
-        for (PlatformBackend backend : platformBackends()) {
+        for (WindowsBinding.Host backend : platformBackends()) {
             if (backend.name().equals(wanted)) {
-                return backend.openDriver(this);
+                return backend.windowsBinding().openDriver(this);
             }
         }
         throw new WintunException(DllFile.OPERATION, WintunErrors.ERROR_NOT_FOUND, "no native backend named '"
                 + wanted + "' is present");
     }
 
-    private static List<PlatformBackend> platformBackends() {
-        List<PlatformBackend> found = new ArrayList<>();
+    private static List<WindowsBinding.Host> platformBackends() {
+        List<WindowsBinding.Host> found = new ArrayList<>();
         ClassLoader context = Thread.currentThread().getContextClassLoader();
         ServiceLoader<WintunBackend> loader = ServiceLoader.load(WintunBackend.class,
                 context != null ? context : WintunDll.class.getClassLoader());
         for (ServiceLoader.Provider<WintunBackend> provider : loader.stream().toList()) {
             try {
-                if (PlatformBackend.class.isAssignableFrom(provider.type())) {
-                    found.add((PlatformBackend) provider.get());
+                if (WindowsBinding.Host.class.isAssignableFrom(provider.type())) {
+                    found.add((WindowsBinding.Host) provider.get());
                 }
             } catch (java.util.ServiceConfigurationError | LinkageError broken) {
                 // A broken provider is not a native backend this DLL can use; the others still can.

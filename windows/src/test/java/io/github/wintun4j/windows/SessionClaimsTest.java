@@ -98,7 +98,7 @@ class SessionClaimsTest {
     void claimsAreRefusedAfterTheCloseAndWhileHeld() throws Exception {
         assertThat(on(a, () -> claims.claim(claims.receive))).isTrue();
         assertThatThrownBy(() -> on(b, () -> claims.claim(claims.receive))).isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("already claimed");
+                .hasMessageContaining("claimed by thread");
         assertThatThrownBy(claims.receive::requireUnclaimed).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("claimed by thread");
         assertThat(claims.close()).isFalse();

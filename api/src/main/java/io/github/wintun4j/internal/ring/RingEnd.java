@@ -2,6 +2,7 @@ package io.github.wintun4j.internal.ring;
 
 import io.github.wintun4j.WintunErrors;
 import io.github.wintun4j.WintunException;
+import io.github.wintun4j.internal.ClaimHandle;
 
 import java.nio.ByteBuffer;
 import java.util.concurrent.locks.ReentrantLock;
@@ -17,7 +18,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * cost more than the rest of a packet when measured), every other thread's call fails with
  * {@link IllegalStateException} until the claim is {@linkplain #unclaim() given back}. Claiming and
  * unclaiming take the lock, which orders the claimer's work with the locked callers' before and
- * after.
+ * after. A session lets only its claimed handle reach the lock-free way: its own methods call
+ * {@link #requireUnclaimed()} first, so that they fail for the claimant too.
  */
 abstract class RingEnd {
 
@@ -69,11 +71,15 @@ abstract class RingEnd {
      * @throws IllegalStateException when another claim is in force
      */
     public final void claim() {
+        if (lock.isHeldByCurrentThread()) {
+            throw new IllegalStateException("this side of the session cannot be claimed from inside a call of the"
+                    + " session's own methods (such as a handler of receiveEach)");
+        }
         lock.lock();
         try {
             Thread holder = claimant;
             if (holder != null) {
-                throw new IllegalStateException(describeClaim(holder) + "; close that first");
+                throw new IllegalStateException(describeClaim(holder));
             }
             claimant = Thread.currentThread();
         } finally {
@@ -139,6 +145,19 @@ abstract class RingEnd {
     }
 
     /**
+     * The gate of a session's own methods: they fail while the end is claimed, on every thread,
+     * the claimant's included (whose way in is its claimed handle).
+     *
+     * @throws IllegalStateException when some thread claimed this end
+     */
+    final void requireUnclaimed() {
+        Thread holder = claimant;
+        if (holder != null) {
+            throw new IllegalStateException(describeClaim(holder));
+        }
+    }
+
+    /**
      * Locks this end for a caller that did not claim it.
      *
      * @throws IllegalStateException when another thread claimed it (the lock is then not held)
@@ -158,12 +177,12 @@ abstract class RingEnd {
         if (holder != Thread.currentThread()) {
             throw new IllegalStateException(holder == null
                     ? "the claim on this side of the session was given back"
-                    : describeClaim(holder) + "; only that thread may use it");
+                    : describeClaim(holder));
         }
     }
 
-    private String describeClaim(Thread holder) {
-        return "this side of the session is claimed by thread \"" + holder.getName() + "\"";
+    private static String describeClaim(Thread holder) {
+        return ClaimHandle.claimedBy(holder.getName());
     }
 
     final void requireNotEnded() {

@@ -4,7 +4,7 @@ import io.github.wintun4j.Packet;
 import io.github.wintun4j.PacketHandler;
 import io.github.wintun4j.WintunErrors;
 import io.github.wintun4j.WintunException;
-import io.github.wintun4j.internal.BatchReceive;
+import io.github.wintun4j.internal.Arguments;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -56,27 +56,6 @@ public final class RingReader extends ReadingEnd {
     }
 
     /**
-     * Receives up to {@code packets.length} packets under one lock (or none, for the claimant).
-     *
-     * @param packets filled from index 0
-     * @return the count; an error after the first packet is left for the next call
-     * @throws WintunException       when the first receive fails
-     * @throws IllegalStateException when another thread claimed this end
-     */
-    public int receive(Packet[] packets) {
-        Objects.requireNonNull(packets, "packets");
-        if (claimedByCaller()) {
-            return BatchReceive.fill(packets, this::receiveOne);
-        }
-        lockUnclaimed();
-        try {
-            return BatchReceive.fill(packets, this::receiveOne);
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /**
      * The application's in-place receive: hands each record to {@code handler} and releases it
      * when the handler returns or throws, with the rules of {@link #receive()} (the end of the
      * session wins, then empty, then corrupt) and of a batch (an error after the first record is
@@ -90,10 +69,7 @@ public final class RingReader extends ReadingEnd {
      * @throws IllegalStateException when another thread claimed this end
      */
     public int receive(PacketHandler handler, int max) {
-        Objects.requireNonNull(handler, "handler");
-        if (max < 0) {
-            throw new IllegalArgumentException("max must not be negative, got " + max);
-        }
+        Arguments.requireHandler(handler, max);
         if (claimedByCaller()) {
             return handleRecords(handler, max);
         }

@@ -6,8 +6,6 @@ import io.github.wintun4j.Receiver;
 import io.github.wintun4j.Sender;
 import io.github.wintun4j.Session;
 import io.github.wintun4j.internal.Arguments;
-import io.github.wintun4j.internal.ClaimedReceiver;
-import io.github.wintun4j.internal.ClaimedSender;
 
 import java.nio.ByteBuffer;
 import java.util.Objects;
@@ -21,17 +19,12 @@ import java.util.function.BooleanSupplier;
  * The application reads the receive ring and writes the send ring; the backend holds the other
  * ends. All the rules of {@link Session} hold here, written once.
  *
- * <p>Thread-safe. A claimed side ({@link #claimReceiver()}, {@link #claimSender()}) claims the
- * ring end itself, so the claimant's calls through the receiver or sender, and through this
- * session, take no lock.
+ * <p>Thread-safe. The session's own methods always take the lock of their ring end, and fail
+ * while the end is claimed ({@link RingEnd#requireUnclaimed()}), on every thread. A claimed side
+ * ({@link #claimReceiver()}, {@link #claimSender()}) claims the ring end itself; its handle
+ * ({@link RingReceiver}, {@link RingSender}) is the only way to the end's lock-free path.
  */
 public class RingSession implements Session {
-
-    /**
-     * How long {@link #receivePacket(long, TimeUnit)} spins before it waits, while traffic is
-     * heavy: wireguard-go's figure for Wintun, 12.5 microseconds.
-     */
-    public static final long SPIN_NANOS = 12_500;
 
     private final Ring receiveRing;
     private final RingReader receiver;
@@ -81,12 +74,22 @@ public class RingSession implements Session {
 
     @Override
     public Packet receivePacket() {
+        receiver.requireUnclaimed();
         return receiver.receive();
     }
 
     @Override
     public Packet receivePacket(long timeout, TimeUnit unit) throws InterruptedException {
         long nanos = Arguments.requireTimeoutNanos(timeout, unit);
+        receiver.requireUnclaimed();
+        return awaitPacket(nanos);
+    }
+
+    /**
+     * The blocking receive of the session and of its {@link RingReceiver}: each receive goes
+     * through the reader, which takes the lock unless the caller claimed the end.
+     */
+    Packet awaitPacket(long nanos) throws InterruptedException {
         Packet packet = receiver.receive();
         if (packet != null) {
             spinPolicy.received(packet.size());
@@ -97,7 +100,7 @@ public class RingSession implements Session {
         }
         long start = System.nanoTime();
         if (spinPolicy.shouldSpin(start)) {
-            long spinUntil = start + Math.min(SPIN_NANOS, nanos);
+            long spinUntil = start + Math.min(SpinPolicy.SPIN_NANOS, nanos);
             while (System.nanoTime() - spinUntil < 0) {
                 if (receiver.isReadable()) {
                     packet = receiver.receive();
@@ -124,12 +127,8 @@ public class RingSession implements Session {
     }
 
     @Override
-    public int receivePackets(Packet[] packets) {
-        return receiver.receive(packets);
-    }
-
-    @Override
-    public int receivePackets(PacketHandler handler, int max) {
+    public int receiveEach(PacketHandler handler, int max) {
+        receiver.requireUnclaimed();
         return receiver.receive(handler, max);
     }
 
@@ -141,36 +140,43 @@ public class RingSession implements Session {
 
     @Override
     public void releaseReceivePacket(Packet packet) {
-        receiver.release(Arguments.requirePacket(packet));
+        Packet own = Arguments.requirePacket(packet);
+        receiver.requireUnclaimed();
+        receiver.release(own);
     }
 
     @Override
     public Packet allocateSendPacket(int size) {
+        sender.requireUnclaimed();
         return sender.allocate(size);
     }
 
     @Override
     public void sendPacket(Packet packet) {
-        sender.send(Arguments.requirePacket(packet));
+        Packet own = Arguments.requirePacket(packet);
+        sender.requireUnclaimed();
+        sender.send(own);
     }
 
     @Override
     public boolean sendCopy(ByteBuffer packet) {
-        return sender.sendCopy(Objects.requireNonNull(packet, "packet"));
+        Objects.requireNonNull(packet, "packet");
+        sender.requireUnclaimed();
+        return sender.sendCopy(packet);
     }
 
     @Override
     public Receiver claimReceiver() {
         receiver.requireNotEnded();
         receiver.claim();
-        return new ClaimedReceiver(this, receiver::unclaim);
+        return new RingReceiver(this, receiver);
     }
 
     @Override
     public Sender claimSender() {
         sender.requireNotEnded();
         sender.claim();
-        return new ClaimedSender(this, sender::unclaim);
+        return new RingSender(sender);
     }
 
     @Override

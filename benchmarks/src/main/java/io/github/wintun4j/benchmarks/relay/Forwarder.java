@@ -1,6 +1,7 @@
 package io.github.wintun4j.benchmarks.relay;
 
 import io.github.wintun4j.Packet;
+import io.github.wintun4j.PacketHandler;
 import io.github.wintun4j.Receiver;
 import io.github.wintun4j.Sender;
 import io.github.wintun4j.Session;
@@ -15,11 +16,13 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>The forwarding thread claims both of its sides ({@link Session#claimReceiver()} on the
  * session it reads, {@link Session#claimSender()} on the one it writes), as a tunnel with one
- * thread per direction would: its calls then take no lock. Batch mode takes every packet waiting
- * with one {@link Receiver#receivePackets(Packet[])}; single mode takes one packet per call. When
- * nothing is waiting both wait the same way, with {@link Receiver#receivePacket(long, TimeUnit)}
- * (spin, then wait on the read event), so that the two modes differ only in how they take packets
- * that are already there.
+ * thread per direction would: its calls then take no lock. Batch mode takes up to a batch of the
+ * packets waiting with one {@link Receiver#receiveEach(PacketHandler, int)}, which hands each to
+ * the forwarding handler in place and releases it when the handler returns (before the API froze,
+ * this mode filled an array of packet objects; the in-place form needs no packet object and no
+ * release call); single mode takes one packet per call. When nothing is waiting both wait the same
+ * way, with {@link Receiver#receivePacket(long, TimeUnit)} (spin, then wait on the read event), so
+ * that the two modes differ only in how they take packets that are already there.
  *
  * <p>A full send ring is retried a while (the other session's pump is draining it) and then
  * counted as a drop, as a router drops when its output queue is full.
@@ -38,8 +41,12 @@ final class Forwarder implements Runnable {
     private final String name;
     private final Session from;
     private final Session to;
-    /** The batch, or {@code null} in single mode. */
-    private final Packet[] batch;
+    /** The most packets taken per call in batch mode; 1 for single mode. */
+    private final int batchSize;
+    /** The send side of the forwarding thread, for {@link #forwardInPlace}; set when it starts. */
+    private Sender claimedSender;
+    /** Made once: a method reference made per call would be an allocation per call. */
+    private final PacketHandler forwardEach = this::forwardInPlace;
     private long packets;
     private long bytes;
     private long dropped;
@@ -55,7 +62,7 @@ final class Forwarder implements Runnable {
         this.name = name;
         this.from = from;
         this.to = to;
-        this.batch = batchSize > 1 ? new Packet[batchSize] : null;
+        this.batchSize = batchSize;
     }
 
     @Override
@@ -74,38 +81,34 @@ final class Forwarder implements Runnable {
     }
 
     private void forwardUntilEnd(Receiver receiver, Sender sender) throws InterruptedException {
+        claimedSender = sender;
         while (true) {
-            int count = batch == null ? 0 : receiver.receivePackets(batch);
+            int count = batchSize > 1 ? receiver.receiveEach(forwardEach, batchSize) : 0;
             if (count == 0) {
                 Packet packet = receiver.receivePacket(WAIT_MILLIS, TimeUnit.MILLISECONDS);
                 if (packet != null) {
-                    forward(receiver, sender, packet);
+                    try {
+                        forwardInPlace(packet.buffer());
+                    } finally {
+                        receiver.releaseReceivePacket(packet);
+                    }
                 }
-                continue;
-            }
-            for (int i = 0; i < count; i++) {
-                forward(receiver, sender, batch[i]);
-                batch[i] = null;
             }
         }
     }
 
-    private void forward(Receiver receiver, Sender sender, Packet in) {
-        try {
-            ByteBuffer source = in.buffer();
-            int size = source.remaining();
-            Packet out = allocate(sender, size);
-            if (out == null) {
-                dropped++;
-                return;
-            }
-            out.buffer().put(0, source, 0, size);
-            sender.sendPacket(out);
-            packets++;
-            bytes += size;
-        } finally {
-            receiver.releaseReceivePacket(in);
+    /** Copies one received packet (from its position to its limit) into a packet of the other session. */
+    private void forwardInPlace(ByteBuffer source) {
+        int size = source.remaining();
+        Packet out = allocate(claimedSender, size);
+        if (out == null) {
+            dropped++;
+            return;
         }
+        out.buffer().put(0, source, source.position(), size);
+        claimedSender.sendPacket(out);
+        packets++;
+        bytes += size;
     }
 
     private static Packet allocate(Sender sender, int size) {

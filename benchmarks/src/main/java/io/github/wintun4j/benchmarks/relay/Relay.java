@@ -34,7 +34,7 @@ public final class Relay implements Callable<Integer> {
     private String nameB;
 
     @Option(names = "--batch", defaultValue = "64",
-            description = "packets taken per receivePackets call; 1 takes one packet at a time with"
+            description = "packets taken per receiveEach call; 1 takes one packet at a time with"
                     + " receivePacket (default ${DEFAULT-VALUE})")
     private int batchSize;
 

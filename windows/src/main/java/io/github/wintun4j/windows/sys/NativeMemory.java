@@ -16,7 +16,10 @@ public interface NativeMemory {
      */
     void copyToBuffer(long address, ByteBuffer target);
 
-    /** Copies {@code source.remaining()} bytes of {@code source} to {@code address} (position and limit unchanged). */
+    /**
+     * Copies {@code source.remaining()} bytes of {@code source} to {@code address} (position and limit
+     * unchanged); {@code source} may be any buffer: heap or direct, read-only or not.
+     */
     void copyFromBuffer(ByteBuffer source, long address);
 
     /**

@@ -37,6 +37,9 @@ public final class SimHooks {
 
     public static native long WintunSimDroppedInboundBatches(long luid);
 
+    /** @return how many times {@code WintunReceivePacket} was called on the adapter's sessions */
+    public static native long WintunSimReceiveCalls(long luid);
+
     public static native int WintunSimRemoveAdapter(long luid);
 
     public static native int WintunSimCorruptReceiveRing(long luid);

@@ -4,7 +4,7 @@ import io.github.wintun4j.Adapter;
 import io.github.wintun4j.WintunDriver;
 import io.github.wintun4j.tck.NetworkSide;
 import io.github.wintun4j.tck.WintunContractTest;
-import io.github.wintun4j.windows.PlatformBackend;
+import io.github.wintun4j.platform.CrossPlatformBackend;
 
 /**
  * The whole contract kit through a backend's Windows binding, against the wintun ABI simulator: the
@@ -15,7 +15,7 @@ import io.github.wintun4j.windows.PlatformBackend;
 public abstract class WindowsContractTest extends WintunContractTest {
 
     /** @return the backend under test */
-    protected abstract PlatformBackend backend();
+    protected abstract CrossPlatformBackend backend();
 
     @Override
     protected WintunDriver createDriver() {

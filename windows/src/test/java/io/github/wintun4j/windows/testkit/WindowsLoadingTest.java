@@ -5,7 +5,7 @@ import io.github.wintun4j.WintunDriver;
 import io.github.wintun4j.WintunErrors;
 import io.github.wintun4j.WintunException;
 import io.github.wintun4j.spi.BackendAvailability;
-import io.github.wintun4j.windows.PlatformBackend;
+import io.github.wintun4j.platform.CrossPlatformBackend;
 import io.github.wintun4j.windows.WintunDll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -38,7 +38,7 @@ public abstract class WindowsLoadingTest {
     Path folder;
 
     /** @return the backend under test */
-    protected abstract PlatformBackend backend();
+    protected abstract CrossPlatformBackend backend();
 
     @AfterEach
     void clearProperties() {

@@ -2,7 +2,7 @@ package io.github.wintun4j.windows.testkit;
 
 import io.github.wintun4j.WintunDriver;
 import io.github.wintun4j.WintunLogLevel;
-import io.github.wintun4j.windows.PlatformBackend;
+import io.github.wintun4j.platform.CrossPlatformBackend;
 import io.github.wintun4j.windows.sys.Utf16;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,7 +26,7 @@ public abstract class WindowsLoggerTest {
     private WintunDriver driver;
 
     /** @return the backend under test */
-    protected abstract PlatformBackend backend();
+    protected abstract CrossPlatformBackend backend();
 
     @BeforeEach
     void open() {
