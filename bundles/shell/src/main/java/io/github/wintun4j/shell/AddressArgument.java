@@ -31,7 +31,9 @@ record AddressArgument(InetAddress address, int prefixLength) {
         }
         InetAddress address;
         try {
-            address = InetAddress.getByName(literal);
+            // IPv4 from its four numbers (InetAddress.getByName would look a bad literal such as
+            // 10.6.7.300 up in DNS as a host name); IPv6 text with a colon is never looked up.
+            address = v4 ? InetAddress.getByAddress(ipv4Bytes(text, literal)) : InetAddress.getByName(literal);
         } catch (UnknownHostException e) {
             throw new IllegalArgumentException("'" + text + "' is not an IP address: " + e.getMessage(), e);
         }
@@ -48,5 +50,19 @@ record AddressArgument(InetAddress address, int prefixLength) {
             }
         }
         return new AddressArgument(address, prefixLength);
+    }
+
+    private static byte[] ipv4Bytes(String text, String literal) {
+        String[] parts = literal.split("\\.");
+        byte[] bytes = new byte[4];
+        for (int i = 0; i < 4; i++) {
+            int value = Integer.parseInt(parts[i]);
+            if (value > 255) {
+                throw new IllegalArgumentException("'" + text + "' is not an IPv4 address: " + value
+                        + " is over 255 (each of the four numbers is 0..255)");
+            }
+            bytes[i] = (byte) value;
+        }
+        return bytes;
     }
 }

@@ -34,10 +34,14 @@ import java.util.concurrent.TimeUnit;
  * <p>Thread-safe: commands may run from several shell sessions at once.
  */
 @Component(service = WintunCommands.class, immediate = true)
-@GogoCommand(scope = "wintun", function = {"backends", "adapters", "create", "close", "ping", "stats"})
+@GogoCommand(scope = WintunCommands.SCOPE, function = {"wintun", "backends", "adapters", "create", "close", "ping", "stats"})
 public final class WintunCommands {
 
     static final String TUNNEL_TYPE = "wintun4j";
+    static final String SCOPE = "wintun";
+    private static final String HELP = "shows how to use this command";
+    /** The commands that {@code wintun:wintun} lists (itself aside). */
+    private static final String[] FUNCTIONS = {"backends", "adapters", "create", "close", "ping", "stats"};
     private static final long REPLY_WAIT_MILLIS = 2_000;
 
     private final ShellDrivers drivers = new ShellDrivers();
@@ -68,7 +72,11 @@ public final class WintunCommands {
     }
 
     @Descriptor("lists the WintunDriver services: backend, native or emulation, service ranking, bundle")
-    public String backends() {
+    public String backends(
+            @Descriptor(HELP) @Parameter(names = {"-h", CommandUsage.HELP_OPTION}, presentValue = "true", absentValue = "false") boolean help) {
+        if (help) {
+            return usage("backends");
+        }
         List<ServiceReference<WintunDriver>> references = drivers.references();
         if (references.isEmpty()) {
             return "no WintunDriver service is registered (a backend that cannot run here logs why)";
@@ -86,7 +94,11 @@ public final class WintunCommands {
     }
 
     @Descriptor("lists the adapters made with wintun:create")
-    public String adapters() {
+    public String adapters(
+            @Descriptor(HELP) @Parameter(names = {"-h", CommandUsage.HELP_OPTION}, presentValue = "true", absentValue = "false") boolean help) {
+        if (help) {
+            return usage("adapters");
+        }
         List<ShellAdapter> all = adapters.all();
         if (all.isEmpty()) {
             return "no adapter (wintun:create makes one)";
@@ -102,6 +114,7 @@ public final class WintunCommands {
 
     @Descriptor("creates an adapter, assigns an address, starts a session and counts what it receives")
     public String create(
+            @Descriptor(HELP) @Parameter(names = {"-h", CommandUsage.HELP_OPTION}, presentValue = "true", absentValue = "false") boolean help,
             @Descriptor("the backend (a WintunDriver's wintun4j.backend); default: the highest-ranked")
             @Parameter(names = {"-b", "--backend"}, absentValue = "") String backendName,
             @Descriptor("an address with its prefix length, such as 10.9.0.1/24")
@@ -109,6 +122,10 @@ public final class WintunCommands {
             @Descriptor("the ring capacity in bytes, a power of two from 131072 to 67108864")
             @Parameter(names = {"-c", "--capacity"}, absentValue = "4194304") int capacity,
             @Descriptor("the adapter name") String name) {
+        if (help) {
+            return usage("create");
+        }
+        PositionalArgument.require("wintun:create", "adapter name", name);
         AddressArgument assigned = address.isBlank() ? null : AddressArgument.parse(address);
         if (assigned != null && assigned.prefixLength() < 0) {
             throw new IllegalArgumentException("--address needs a prefix length, such as 10.9.0.1/24");
@@ -142,17 +159,30 @@ public final class WintunCommands {
     }
 
     @Descriptor("ends the session of an adapter made with wintun:create and removes the adapter")
-    public String close(@Descriptor("the adapter name") String name) {
+    public String close(
+            @Descriptor(HELP) @Parameter(names = {"-h", CommandUsage.HELP_OPTION}, presentValue = "true", absentValue = "false") boolean help,
+            @Descriptor("the adapter name") String name) {
+        if (help) {
+            return usage("close");
+        }
+        PositionalArgument.require("wintun:close", "adapter name", name);
         adapters.remove(name).close();
         return "closed adapter \"" + name + "\"";
     }
 
     @Descriptor("sends ICMP echo requests through an adapter's session and waits briefly for the replies")
     public String ping(
+            @Descriptor(HELP) @Parameter(names = {"-h", CommandUsage.HELP_OPTION}, presentValue = "true", absentValue = "false") boolean help,
             @Descriptor("how many requests") @Parameter(names = {"-c", "--count"}, absentValue = "4") int count,
             @Descriptor("the adapter name") String name,
             @Descriptor("the source address, on the application side") String from,
             @Descriptor("the destination address, such as the adapter's own") String to) {
+        if (help) {
+            return usage("ping");
+        }
+        PositionalArgument.require("wintun:ping", "adapter name", name);
+        PositionalArgument.require("wintun:ping", "source address", from);
+        PositionalArgument.require("wintun:ping", "destination address", to);
         if (count < 1) {
             throw new IllegalArgumentException("--count must be 1 or more, got " + count);
         }
@@ -173,7 +203,11 @@ public final class WintunCommands {
     }
 
     @Descriptor("shows the packet and drop counters of every adapter made with wintun:create")
-    public String stats() {
+    public String stats(
+            @Descriptor(HELP) @Parameter(names = {"-h", CommandUsage.HELP_OPTION}, presentValue = "true", absentValue = "false") boolean help) {
+        if (help) {
+            return usage("stats");
+        }
         List<ShellAdapter> all = adapters.all();
         if (all.isEmpty()) {
             return "no adapter (wintun:create makes one)";
@@ -184,8 +218,62 @@ public final class WintunCommands {
     }
 
     @Descriptor("shows the packet and drop counters of an adapter made with wintun:create")
-    public String stats(@Descriptor("the adapter name") String name) {
+    public String stats(
+            @Descriptor(HELP) @Parameter(names = {"-h", CommandUsage.HELP_OPTION}, presentValue = "true", absentValue = "false") boolean help,
+            @Descriptor("the adapter name") String name) {
+        if (help) {
+            return usage("stats");
+        }
+        PositionalArgument.require("wintun:stats", "adapter name", name);
         return stats(adapters.find(name));
+    }
+
+    // The forms that take only --help: "wintun:create --help" has no adapter name, and Gogo
+    // calls the form whose arguments it can fill.
+
+    @Descriptor("shows how to use wintun:create (with --help)")
+    public String create(
+            @Descriptor(HELP) @Parameter(names = {"-h", CommandUsage.HELP_OPTION}, presentValue = "true", absentValue = "false") boolean help) {
+        return usageOrMissing(help, "create", "an adapter name");
+    }
+
+    @Descriptor("shows how to use wintun:close (with --help)")
+    public String close(
+            @Descriptor(HELP) @Parameter(names = {"-h", CommandUsage.HELP_OPTION}, presentValue = "true", absentValue = "false") boolean help) {
+        return usageOrMissing(help, "close", "an adapter name");
+    }
+
+    @Descriptor("shows how to use wintun:ping (with --help)")
+    public String ping(
+            @Descriptor(HELP) @Parameter(names = {"-h", CommandUsage.HELP_OPTION}, presentValue = "true", absentValue = "false") boolean help) {
+        return usageOrMissing(help, "ping", "an adapter name, a source and a destination address");
+    }
+
+    @Descriptor("lists the wintun: commands; help wintun:<command> or wintun:<command> --help tells more")
+    public String wintun(
+            @Descriptor(HELP) @Parameter(names = {"-h", CommandUsage.HELP_OPTION}, presentValue = "true", absentValue = "false") boolean help) {
+        StringBuilder text = new StringBuilder("wintun4j commands (scope wintun):\n");
+        for (String function : FUNCTIONS) {
+            text.append(String.format("  %-9s %s%n", function, firstDescription(function)));
+        }
+        return text.append("wintun:<command> --help shows a command's options.\n").toString();
+    }
+
+    private static String usage(String function) {
+        return CommandUsage.of(WintunCommands.class, SCOPE, function);
+    }
+
+    private static String usageOrMissing(boolean help, String function, String what) {
+        if (help) {
+            return usage(function);
+        }
+        throw new IllegalArgumentException(SCOPE + ":" + function + " needs " + what + "\n" + usage(function));
+    }
+
+    private static String firstDescription(String function) {
+        String usage = usage(function);
+        int start = usage.indexOf("\n\n");
+        return start < 0 ? "" : usage.substring(start + 2, usage.indexOf('\n', start + 2));
     }
 
     private static String stats(ShellAdapter adapter) {
