@@ -237,6 +237,16 @@ public final class WintunCommands {
                 adapter.echoReplies() - before);
     }
 
+    /**
+     * For the shell's other commands ({@link CaptureCommands}).
+     *
+     * @return the running adapter of that name
+     * @throws IllegalArgumentException when the shell made none of that name
+     */
+    ShellAdapter adapter(String name) {
+        return find(name).adapter();
+    }
+
     @Descriptor("shows the packet and drop counters of every adapter made with wintun:create")
     public String stats() {
         List<Managed> all = managedAdapters();
