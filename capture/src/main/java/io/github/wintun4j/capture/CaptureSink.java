@@ -33,7 +33,7 @@ final class CaptureSink {
     private final WritableByteChannel channel;
     private final String description;
     private final CaptureOptions options;
-    private final ByteBuffer buffer = PcapngBlocks.buffer(BUFFER_SIZE);
+    private final ByteBuffer buffer = PcapngBlocks.directBuffer(BUFFER_SIZE);
     private final Map<String, Integer> interfaces = new HashMap<>();
     /** Wall-clock nanoseconds at {@link #originNanoTime}: the timestamps are monotonic from there. */
     private final long originEpochNanos;

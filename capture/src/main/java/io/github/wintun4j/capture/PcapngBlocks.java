@@ -50,6 +50,14 @@ final class PcapngBlocks {
         return ByteBuffer.allocate(capacity).order(ByteOrder.LITTLE_ENDIAN);
     }
 
+    /**
+     * @return a new little-endian direct buffer of {@code capacity} bytes: a channel writes it without
+     *         first copying it into a direct buffer of its own, as it must with a heap buffer
+     */
+    static ByteBuffer directBuffer(int capacity) {
+        return ByteBuffer.allocateDirect(capacity).order(ByteOrder.LITTLE_ENDIAN);
+    }
+
     /** @return the size of the Enhanced Packet Block of a packet of which {@code captured} bytes are kept */
     static int enhancedPacketSize(int captured) {
         return ENHANCED_PACKET_OVERHEAD + padded(captured);

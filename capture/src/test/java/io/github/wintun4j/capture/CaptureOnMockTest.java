@@ -7,6 +7,7 @@ import io.github.wintun4j.Sender;
 import io.github.wintun4j.Session;
 import io.github.wintun4j.WintunConstants;
 import io.github.wintun4j.ip.EchoPacketBuilder;
+import io.github.wintun4j.capture.testkit.Tshark;
 import io.github.wintun4j.mock.MockDriver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

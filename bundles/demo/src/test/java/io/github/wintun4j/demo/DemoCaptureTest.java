@@ -3,7 +3,7 @@ package io.github.wintun4j.demo;
 import io.github.wintun4j.Wintun;
 import io.github.wintun4j.WintunDriver;
 import io.github.wintun4j.WintunLogger;
-import io.github.wintun4j.capture.Tshark;
+import io.github.wintun4j.capture.testkit.Tshark;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;

@@ -2,7 +2,7 @@ package io.github.wintun4j.shell;
 
 import io.github.wintun4j.Adapter;
 import io.github.wintun4j.WintunConstants;
-import io.github.wintun4j.capture.Tshark;
+import io.github.wintun4j.capture.testkit.Tshark;
 import io.github.wintun4j.mock.MockDriver;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,4 +1,4 @@
-package io.github.wintun4j.capture;
+package io.github.wintun4j.capture.testkit;
 
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
