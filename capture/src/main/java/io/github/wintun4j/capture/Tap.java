@@ -49,8 +49,10 @@ final class Tap {
 
     /**
      * Records an allocated packet and sends it with {@code send}; the record is taken back when
-     * the send throws (a packet of another session, sent twice, ...). Recorded before the send
-     * because afterwards the bytes belong to the ring again.
+     * the send throws (a packet of another session, ...) and the block is still in memory (it is
+     * the last one, not yet written). Recorded before the send because afterwards the bytes belong
+     * to the ring again; a packet that is no longer usable (sent already) is not recorded, and the
+     * send reports the misuse as it would without a capture.
      */
     void send(Packet packet, Consumer<Packet> send) {
         long ticket = -1;
