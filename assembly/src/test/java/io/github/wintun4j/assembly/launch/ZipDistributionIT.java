@@ -65,7 +65,7 @@ class ZipDistributionIT {
                 "org.apache.felix.configadmin-1.9.26.jar", "org.apache.felix.gogo.runtime-1.1.6.jar",
                 "org.apache.felix.gogo.shell-1.1.4.jar", "org.apache.felix.gogo.command-1.1.2.jar",
                 "wintun4j-api-0.1.0-SNAPSHOT.jar", "wintun4j-ip-0.1.0-SNAPSHOT.jar", "wintun4j-backend-mock-0.1.0-SNAPSHOT.jar",
-                "wintun4j-demo-0.1.0-SNAPSHOT.jar", "wintun4j-shell-0.1.0-SNAPSHOT.jar",
+                "wintun4j-capture-0.1.0-SNAPSHOT.jar", "wintun4j-demo-0.1.0-SNAPSHOT.jar", "wintun4j-shell-0.1.0-SNAPSHOT.jar",
                 "wintun4j-cli-0.1.0-SNAPSHOT.jar");
     }
 

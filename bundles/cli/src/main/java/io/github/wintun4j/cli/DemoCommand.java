@@ -15,6 +15,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -22,7 +23,7 @@ import java.util.stream.Collectors;
 
 /**
  * {@code wintun4j demo}: configures the demo component through Config Admin (backend, count,
- * capacity) and waits for the end of its run.
+ * capacity, pcap) and waits for the end of its run.
  *
  * <p>The component logs to standard output in example.c's format, and a failed step as one
  * {@code [!]} line on standard error. Exit codes: 0 after a clean stop, 1 when a step failed or
@@ -55,6 +56,11 @@ final class DemoCommand implements Callable<Integer> {
             description = "The ring capacity, a power of two from 0x20000 to 0x4000000 (default: ${DEFAULT-VALUE}).")
     private int capacity;
 
+    @Option(names = "--pcap", paramLabel = "FILE",
+            description = "Capture every packet of the session to FILE, a new pcapng file (Wireshark, tshark),"
+                    + " readable by you only: it holds the tunnel's traffic. An existing FILE is never replaced.")
+    private Path pcap;
+
     @Mixin
     private VerboseOption verbose;
 
@@ -80,7 +86,9 @@ final class DemoCommand implements Callable<Integer> {
         DemoStatus status = host.startDemo(Map.of(
                 DemoStatus.BACKEND, wanted,
                 DemoStatus.COUNT, count == null ? 0 : count,
-                DemoStatus.CAPACITY, capacity));
+                DemoStatus.CAPACITY, capacity,
+                // Absolute: the component does not share the shell's working directory.
+                DemoStatus.PCAP, pcap == null ? "" : pcap.toAbsolutePath().toString()));
         DemoOutcome outcome = status.outcome().toCompletableFuture().get();
         if (outcome.isClean()) {
             return 0;

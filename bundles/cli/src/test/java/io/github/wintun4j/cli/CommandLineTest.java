@@ -44,7 +44,17 @@ class CommandLineTest {
         assertThat(exitCode).isZero();
         assertThat(err.toString()).isEmpty();
         assertThat(host.configurations).containsExactly(
-                Map.of(DemoStatus.BACKEND, "mock", DemoStatus.COUNT, 3, DemoStatus.CAPACITY, 0x20000));
+                Map.of(DemoStatus.BACKEND, "mock", DemoStatus.COUNT, 3, DemoStatus.CAPACITY, 0x20000,
+                        DemoStatus.PCAP, ""));
+    }
+
+    @Test
+    void pcapGivesTheComponentAnAbsolutePath() {
+        host.outcome = new DemoOutcome("mock", 1, Optional.empty());
+
+        assertThat(run("demo", "--count", "1", "--pcap", "demo.pcapng")).isZero();
+        assertThat(host.configurations.get(0)).containsEntry(DemoStatus.PCAP,
+                java.nio.file.Path.of("demo.pcapng").toAbsolutePath().toString());
     }
 
     @Test

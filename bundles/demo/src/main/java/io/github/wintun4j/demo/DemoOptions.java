@@ -5,6 +5,7 @@ import io.github.wintun4j.WintunConstants;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.file.Path;
 import java.util.Objects;
 
 /**
@@ -19,9 +20,10 @@ import java.util.Objects;
  *                     {@link WintunConstants#EXAMPLE_RING_CAPACITY} (4 MiB). Checked by the backend.
  * @param replyLimit   stop cleanly after this many IPv4 echo replies; 0 runs until
  *                     {@link ExampleTunnel#stop()} (Ctrl-C), as example.c does
+ * @param pcap         a new file to capture the session's packets to (pcapng), or {@code null} for no capture
  */
 public record DemoOptions(String adapterName, Inet4Address address, int prefixLength, Inet4Address peer,
-                          int capacity, int replyLimit) {
+                          int capacity, int replyLimit, Path pcap) {
 
     /** example.c's adapter name. */
     public static final String EXAMPLE_ADAPTER_NAME = "Demo";
@@ -48,6 +50,21 @@ public record DemoOptions(String adapterName, Inet4Address address, int prefixLe
         }
     }
 
+    /**
+     * The options without a capture.
+     *
+     * @param adapterName  the adapter to create
+     * @param address      the adapter's IPv4 address
+     * @param prefixLength its prefix length, 0..32
+     * @param peer         the address the pings come from
+     * @param capacity     the ring capacity
+     * @param replyLimit   the reply limit; 0 for none
+     */
+    public DemoOptions(String adapterName, Inet4Address address, int prefixLength, Inet4Address peer,
+                       int capacity, int replyLimit) {
+        this(adapterName, address, prefixLength, peer, capacity, replyLimit, null);
+    }
+
     /** @return example.c's settings: adapter Demo, 10.6.7.7/24, pings from 10.6.7.8, a 4 MiB ring, running until stopped */
     public static DemoOptions example() {
         return new DemoOptions(EXAMPLE_ADAPTER_NAME, EXAMPLE_ADDRESS, EXAMPLE_PREFIX_LENGTH, EXAMPLE_PEER,
@@ -59,7 +76,7 @@ public record DemoOptions(String adapterName, Inet4Address address, int prefixLe
      * @return these options with that limit
      */
     public DemoOptions withReplyLimit(int limit) {
-        return new DemoOptions(adapterName, address, prefixLength, peer, capacity, limit);
+        return new DemoOptions(adapterName, address, prefixLength, peer, capacity, limit, pcap);
     }
 
     /**
@@ -67,7 +84,7 @@ public record DemoOptions(String adapterName, Inet4Address address, int prefixLe
      * @return these options with that capacity
      */
     public DemoOptions withCapacity(int bytes) {
-        return new DemoOptions(adapterName, address, prefixLength, peer, bytes, replyLimit);
+        return new DemoOptions(adapterName, address, prefixLength, peer, bytes, replyLimit, pcap);
     }
 
     /**
@@ -75,7 +92,7 @@ public record DemoOptions(String adapterName, Inet4Address address, int prefixLe
      * @return these options with that adapter name
      */
     public DemoOptions withAdapterName(String name) {
-        return new DemoOptions(name, address, prefixLength, peer, capacity, replyLimit);
+        return new DemoOptions(name, address, prefixLength, peer, capacity, replyLimit, pcap);
     }
 
     /**
@@ -85,7 +102,15 @@ public record DemoOptions(String adapterName, Inet4Address address, int prefixLe
      * @return these options with those addresses
      */
     public DemoOptions withAddresses(Inet4Address adapterAddress, int prefix, Inet4Address from) {
-        return new DemoOptions(adapterName, adapterAddress, prefix, from, capacity, replyLimit);
+        return new DemoOptions(adapterName, adapterAddress, prefix, from, capacity, replyLimit, pcap);
+    }
+
+    /**
+     * @param file a new file to capture the packets to (it must not exist), or {@code null} for no capture
+     * @return these options with that capture
+     */
+    public DemoOptions withPcap(Path file) {
+        return new DemoOptions(adapterName, address, prefixLength, peer, capacity, replyLimit, file);
     }
 
     private static Inet4Address ipv4(int a, int b, int c, int d) {

@@ -33,6 +33,12 @@ public interface DemoStatus {
     String CAPACITY = "capacity";
     /** Property: stop after this many echo replies; 0 (the default) runs until the component stops. */
     String COUNT = "count";
+    /**
+     * Property: a new file (an absolute path) to capture every packet of the session to, as pcapng;
+     * empty (the default) for no capture. The file holds the demo's traffic and is readable by its
+     * owner only; an existing file is never replaced (the run fails instead).
+     */
+    String PCAP = "pcap";
 
     /** @return the backend of the run going on, or {@code ""} while none runs */
     String runningBackend();

@@ -21,7 +21,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * packet and a send thread that sends an ICMP echo request to 10.6.7.7 every second, until
  * {@link #stop()} (example.c's Ctrl-C handler) or, when asked, a number of echo replies.
  * Cleanup is example.c's: stop both threads, end the session, close (remove) the adapter.
- * {@link DemoOptions} may change the adapter name, the addresses, the capacity and the limit.
+ * {@link DemoOptions} may change the adapter name, the addresses, the capacity and the limit, and
+ * ask for a capture of the session's packets to a pcapng file.
  *
  * <p>The driver is the caller's: it is opened (or obtained as a service) before and closed
  * after, so that a test can pass any driver and look at it afterwards.
@@ -109,9 +110,9 @@ public final class ExampleTunnel {
                 // example.c says "Failed to create adapter" here, a copy-and-paste slip; this names the step.
                 throw new DemoFailure("Failed to start session", e);
             }
-            try {
+            try (DemoCapture capture = DemoCapture.start(options.pcap(), log)) {
                 log.info("Launching threads and mangling packets...");
-                pumpPackets(session);
+                pumpPackets(capture.wrap(session, options.adapterName()));
             } finally {
                 session.close();
             }

@@ -55,8 +55,8 @@ import org.osgi.util.tracker.ServiceTracker;
 public abstract class OsgiTestSupport {
 
     /** The wintun4j bundles under test, in the folder the build copied them to. */
-    static final String[] WINTUN4J_BUNDLES = {"wintun4j-api", "wintun4j-ip", "wintun4j-backend-mock", "wintun4j-linux", "wintun4j-windows",
-        "wintun4j-backend-ffm", "wintun4j-backend-jna", "wintun4j-demo", "wintun4j-shell"};
+    static final String[] WINTUN4J_BUNDLES = {"wintun4j-api", "wintun4j-ip", "wintun4j-backend-mock", "wintun4j-linux",
+        "wintun4j-windows", "wintun4j-backend-ffm", "wintun4j-backend-jna", "wintun4j-capture", "wintun4j-demo", "wintun4j-shell"};
 
     static final long TIMEOUT_MILLIS = 10_000;
 

@@ -4,11 +4,14 @@ import io.github.wintun4j.Adapter;
 import io.github.wintun4j.Packet;
 import io.github.wintun4j.Session;
 import io.github.wintun4j.WintunException;
+import io.github.wintun4j.capture.PacketCapture;
 import io.github.wintun4j.ip.EchoPacketBuilder;
 import io.github.wintun4j.ip.IcmpEcho;
 
+import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.ByteBuffer;
+import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -28,6 +31,10 @@ final class ShellAdapter implements AutoCloseable {
     private final String backend;
     private final Adapter adapter;
     private final Session session;
+    /** The session the receive thread and ping use: {@code session}, or its capturing wrapper. */
+    private volatile Session active;
+    /** The capture running, or {@code null}. Guarded by {@code this}. */
+    private PacketCapture capture;
     private final Thread receiver;
     private final LongAdder receivedPackets = new LongAdder();
     private final LongAdder receivedBytes = new LongAdder();
@@ -42,6 +49,7 @@ final class ShellAdapter implements AutoCloseable {
         this.backend = backend;
         this.adapter = adapter;
         this.session = session;
+        this.active = session;
         this.receiver = new Thread(this::receive, "wintun4j-shell-" + adapter.name());
         this.receiver.setDaemon(true);
     }
@@ -95,14 +103,15 @@ final class ShellAdapter implements AutoCloseable {
         for (int i = 0; i < count; i++) {
             EchoPacketBuilder request = EchoPacketBuilder.request().source(from).destination(to)
                     .identifier(0x7734).sequence(nextSequence++ & 0xFFFF);
-            Packet packet = session.allocateSendPacket(request.length());
+            Session through = active;
+            Packet packet = through.allocateSendPacket(request.length());
             if (packet == null) {
                 sendsDropped.increment();
                 continue;
             }
             try {
                 request.writeTo(packet.buffer());
-                session.sendPacket(packet);
+                through.sendPacket(packet);
             } finally {
                 packet.close();
             }
@@ -124,7 +133,10 @@ final class ShellAdapter implements AutoCloseable {
     private void receive() {
         try {
             while (true) {
-                try (Packet packet = session.receivePacket(RECEIVE_SLICE_MILLIS, TimeUnit.MILLISECONDS)) {
+                // Wait first, then take the packet through the session in use at that moment, so that
+                // a capture started during the wait sees the packet.
+                session.awaitReadable(RECEIVE_SLICE_MILLIS, TimeUnit.MILLISECONDS);
+                try (Packet packet = active.receivePacket()) {
                     if (packet != null) {
                         count(packet.buffer());
                     }
@@ -147,9 +159,49 @@ final class ShellAdapter implements AutoCloseable {
         }
     }
 
+    /**
+     * Captures every packet of the session from now on, to a new pcapng file.
+     *
+     * @return what the shell prints
+     * @throws IllegalStateException when a capture runs already
+     * @throws IOException           when the file cannot be created (it exists, its folder is missing)
+     */
+    synchronized String startCapture(Path file) throws IOException {
+        if (capture != null) {
+            throw new IllegalStateException("adapter \"" + adapter.name() + "\" is being captured already"
+                    + " (wintun:capture --stop it first)");
+        }
+        capture = PacketCapture.toFile(file);
+        active = capture.wrap(session, adapter.name());
+        return "capturing adapter \"" + adapter.name() + "\" to " + file + " (pcapng, readable by you only)";
+    }
+
+    /**
+     * Stops the capture, closing its file.
+     *
+     * @return what the shell prints
+     * @throws IllegalStateException when no capture runs
+     */
+    synchronized String stopCapture() {
+        if (capture == null) {
+            throw new IllegalStateException("adapter \"" + adapter.name() + "\" is not being captured");
+        }
+        active = session;
+        PacketCapture stopped = capture;
+        capture = null;
+        stopped.close();
+        return "stopped capturing adapter \"" + adapter.name() + "\": " + stopped.packets() + " packets ("
+                + stopped.state() + ")";
+    }
+
     /** Ends the session, waits for the receive thread, removes the adapter. Idempotent; never throws. */
     @Override
     public void close() {
+        synchronized (this) {
+            if (capture != null) {
+                stopCapture();
+            }
+        }
         session.close();
         try {
             receiver.join(JOIN_MILLIS);

@@ -202,6 +202,16 @@ public final class WintunCommands {
                 adapter.echoReplies() - before);
     }
 
+    /**
+     * For the shell's other commands ({@link CaptureCommands}).
+     *
+     * @return the running adapter of that name
+     * @throws IllegalArgumentException when the shell made none of that name
+     */
+    ShellAdapter adapter(String name) {
+        return adapters.find(name);
+    }
+
     @Descriptor("shows the packet and drop counters of every adapter made with wintun:create")
     public String stats(
             @Descriptor(HELP) @Parameter(names = {"-h", CommandUsage.HELP_OPTION}, presentValue = "true", absentValue = "false") boolean help) {
@@ -249,13 +259,20 @@ public final class WintunCommands {
         return usageOrMissing(help, "ping", "an adapter name, a source and a destination address");
     }
 
-    @Descriptor("lists the wintun: commands; help wintun:<command> or wintun:<command> --help tells more")
+    @Descriptor("lists the wintun: commands (backends, adapters, create, close, ping, stats, capture, backend);"
+            + " wintun:<command> --help or help wintun:<command> tells more")
     public String wintun(
             @Descriptor(HELP) @Parameter(names = {"-h", CommandUsage.HELP_OPTION}, presentValue = "true", absentValue = "false") boolean help) {
+        if (help) {
+            return usage("wintun");
+        }
         StringBuilder text = new StringBuilder("wintun4j commands (scope wintun):\n");
         for (String function : FUNCTIONS) {
-            text.append(String.format("  %-9s %s%n", function, firstDescription(function)));
+            text.append(String.format("  %-9s %s%n", function, firstDescription(usage(function))));
         }
+        text.append(String.format("  %-9s %s%n", "capture", firstDescription(CaptureCommands.usage())));
+        text.append(String.format("  %-9s %s%n", "backend",
+                firstDescription(CommandUsage.of(DemoBackendCommand.class, SCOPE, "backend"))));
         return text.append("wintun:<command> --help shows a command's options.\n").toString();
     }
 
@@ -270,8 +287,8 @@ public final class WintunCommands {
         throw new IllegalArgumentException(SCOPE + ":" + function + " needs " + what + "\n" + usage(function));
     }
 
-    private static String firstDescription(String function) {
-        String usage = usage(function);
+    /** @return the description line of a usage text */
+    private static String firstDescription(String usage) {
         int start = usage.indexOf("\n\n");
         return start < 0 ? "" : usage.substring(start + 2, usage.indexOf('\n', start + 2));
     }

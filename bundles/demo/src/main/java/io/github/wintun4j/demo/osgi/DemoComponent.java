@@ -78,6 +78,10 @@ public final class DemoComponent implements DemoStatus {
         @AttributeDefinition(description = "Stop after this many echo replies; 0 runs until the component stops.",
                 min = "0")
         int count() default 0;
+
+        @AttributeDefinition(description = "A new file (absolute path) to capture the session's packets to, as"
+                + " pcapng; empty for no capture.", required = false)
+        String pcap() default "";
     }
 
     private final Object control = new Object();

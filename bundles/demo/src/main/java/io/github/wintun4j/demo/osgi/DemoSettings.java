@@ -5,6 +5,8 @@ import io.github.wintun4j.demo.DemoOptions;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -41,8 +43,27 @@ record DemoSettings(String backend, DemoOptions options) {
                 .withAddresses(ipv4("address", address.substring(0, slash)), prefixLength,
                         ipv4("peerAddress", config.peerAddress()))
                 .withCapacity(config.capacity())
-                .withReplyLimit(config.count());
+                .withReplyLimit(config.count())
+                .withPcap(pcap(config.pcap()));
         return new DemoSettings(config.backend().trim(), options);
+    }
+
+    /** A capture file must be absolute: a framework's working directory is nobody's choice. */
+    private static Path pcap(String text) {
+        String trimmed = text == null ? "" : text.trim();
+        if (trimmed.isEmpty()) {
+            return null;
+        }
+        Path file;
+        try {
+            file = Path.of(trimmed);
+        } catch (InvalidPathException e) {
+            throw new IllegalArgumentException("pcap '" + trimmed + "' is not a file name: " + e.getReason());
+        }
+        if (!file.isAbsolute()) {
+            throw new IllegalArgumentException("pcap '" + trimmed + "' must be an absolute path");
+        }
+        return file;
     }
 
     /** Parses dotted decimal only: never a host name, so never a DNS lookup. */
