@@ -24,23 +24,24 @@ import java.util.UUID;
 public interface Adapter extends AutoCloseable {
 
     /**
-     * @return the adapter's current name: the one it was created or opened with, unless a later
-     *         adapter created with the same name made the driver rename this one ("Name 1", ...)
+     * {@return the adapter's current name: the one it was created or opened with, unless a later adapter created with the same name made the driver rename this one ("Name 1", ...)}
+     *
      */
     String name();
 
-    /** @return the tunnel type (the adapter's description is {@code "<type> Tunnel"}) */
+    /** {@return the tunnel type (the adapter's description is {@code "<type> Tunnel"})} */
     String tunnelType();
 
-    /** @return the adapter's GUID, the requested one or the one picked at creation */
+    /** {@return the adapter's GUID, the requested one or the one picked at creation} */
     UUID guid();
 
     /**
-     * @return the adapter's {@code NET_LUID} as a 64-bit value: {@code (IfType << 48) | (NetLuidIndex << 24)}
+     * {@return the adapter's {@code NET_LUID} as a 64-bit value: {@code (IfType << 48) | (NetLuidIndex << 24)}}
+     *
      */
     long luid();
 
-    /** @return {@code false} once closed */
+    /** {@return {@code false} once closed} */
     boolean isOpen();
 
     /**
@@ -75,7 +76,7 @@ public interface Adapter extends AutoCloseable {
      */
     void removeAddress(InetAddress address, int prefixLength);
 
-    /** @return the interface MTU in bytes (Wintun adapters start at 65535) */
+    /** {@return the interface MTU in bytes (Wintun adapters start at 65535)} */
     int mtu();
 
     /**

@@ -29,14 +29,15 @@ final class BackendRegistry {
         this.brokenProviders = brokenProviders;
     }
 
-    /** @return the backends visible to this class's loader and the context class loader */
+    /** {@return the backends visible to this class's loader and the context class loader} */
     static BackendRegistry load() {
         return of(ServiceLoader.load(WintunBackend.class, loaderOf()));
     }
 
     /**
+     * {@return a registry over exactly these}
+     *
      * @param backends the backends to choose from (the tests give their own)
-     * @return a registry over exactly these
      */
     static BackendRegistry of(Iterable<? extends WintunBackend> backends) {
         List<Candidate> found = new ArrayList<>();
@@ -66,7 +67,7 @@ final class BackendRegistry {
         return context != null ? context : BackendRegistry.class.getClassLoader();
     }
 
-    /** @return every backend, in order of preference */
+    /** {@return every backend, in order of preference} */
     List<BackendInfo> describe() {
         List<BackendInfo> infos = new ArrayList<>();
         for (Candidate candidate : candidates) {
@@ -76,8 +77,9 @@ final class BackendRegistry {
     }
 
     /**
+     * {@return a driver of that backend}
+     *
      * @param name a backend name, case-insensitive
-     * @return a driver of that backend
      * @throws WintunException when absent, unusable or failing
      */
     WintunDriver open(String name) {

@@ -18,19 +18,20 @@ public record DriverVersion(int major, int minor) {
     }
 
     /**
+     * {@return the version}
+     *
      * @param dword the packed version, {@code (major << 16) | minor}
-     * @return the version
      */
     public static DriverVersion fromDword(int dword) {
         return new DriverVersion(dword >>> 16, dword & 0xFFFF);
     }
 
-    /** @return the packed version, {@code (major << 16) | minor} */
+    /** {@return the packed version, {@code (major << 16) | minor}} */
     public int toDword() {
         return (major << 16) | minor;
     }
 
-    /** @return {@code "major.minor"}, such as {@code "0.14"} */
+    /** {@return {@code "major.minor"}, such as {@code "0.14"}} */
     @Override
     public String toString() {
         return major + "." + minor;

@@ -32,7 +32,7 @@ import java.nio.ByteBuffer;
 @ProviderType
 public interface Packet extends AutoCloseable {
 
-    /** @return the packet's size in bytes, 1..{@link WintunConstants#MAX_IP_PACKET_SIZE} */
+    /** {@return the packet's size in bytes, 1..{@link WintunConstants#MAX_IP_PACKET_SIZE}} */
     int size();
 
     /**
@@ -45,10 +45,10 @@ public interface Packet extends AutoCloseable {
      */
     ByteBuffer buffer();
 
-    /** @return {@code true} for a received packet, {@code false} for one allocated for sending */
+    /** {@return {@code true} for a received packet, {@code false} for one allocated for sending} */
     boolean isReceived();
 
-    /** @return whether the packet can still be read, written, released or sent */
+    /** {@return whether the packet can still be read, written, released or sent} */
     boolean isUsable();
 
     /**

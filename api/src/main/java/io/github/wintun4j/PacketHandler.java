@@ -22,6 +22,8 @@ import java.nio.ByteBuffer;
 public interface PacketHandler {
 
     /**
+     * Handles one packet in place; the packet is released when this returns or throws.
+     *
      * @param packet the packet's bytes, from {@code packet.position()} to {@code packet.limit()};
      *               valid only during this call
      */

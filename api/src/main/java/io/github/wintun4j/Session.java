@@ -59,10 +59,10 @@ import java.util.concurrent.TimeUnit;
 @ProviderType
 public interface Session extends AutoCloseable {
 
-    /** @return the ring capacity in bytes, a power of two in [MIN_RING_CAPACITY, MAX_RING_CAPACITY] */
+    /** {@return the ring capacity in bytes, a power of two in [MIN_RING_CAPACITY, MAX_RING_CAPACITY]} */
     int capacity();
 
-    /** @return {@code false} once the session was closed or ended by the adapter */
+    /** {@return {@code false} once the session was closed or ended by the adapter} */
     boolean isOpen();
 
     /**

@@ -30,7 +30,8 @@ public final class Wintun {
     }
 
     /**
-     * @return every backend present, usable or not, in order of preference
+     * {@return every backend present, usable or not, in order of preference}
+     *
      */
     public static List<BackendInfo> backends() {
         return BackendRegistry.load().describe();

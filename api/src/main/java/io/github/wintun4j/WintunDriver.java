@@ -19,7 +19,7 @@ import java.util.UUID;
 @ProviderType
 public interface WintunDriver extends AutoCloseable {
 
-    /** @return the name of the backend that provides this driver, such as {@code "mock"} or {@code "ffm"} */
+    /** {@return the name of the backend that provides this driver, such as {@code "mock"} or {@code "ffm"}} */
     String backendName();
 
     /**
@@ -48,7 +48,8 @@ public interface WintunDriver extends AutoCloseable {
     Adapter openAdapter(String name);
 
     /**
-     * @return the version of the running driver ({@code WintunGetRunningDriverVersion})
+     * {@return the version of the running driver ({@code WintunGetRunningDriverVersion})}
+     *
      * @throws WintunException {@code ERROR_FILE_NOT_FOUND} when no driver is loaded
      */
     DriverVersion runningDriverVersion();

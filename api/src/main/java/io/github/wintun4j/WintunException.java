@@ -16,10 +16,14 @@ public class WintunException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The operation that failed, such as {@code "WintunStartSession"} (part of the serial form). */
     private final String operation;
+    /** The Windows error code (part of the serial form). */
     private final int errorCode;
 
     /**
+     * A failure without an underlying exception.
+     *
      * @param operation the operation that failed, such as {@code "WintunStartSession"}
      * @param errorCode the Windows error code
      * @param detail    what happened, in words; may be {@code null}
@@ -29,6 +33,8 @@ public class WintunException extends RuntimeException {
     }
 
     /**
+     * A failure caused by another exception.
+     *
      * @param operation the operation that failed
      * @param errorCode the Windows error code
      * @param detail    what happened, in words; may be {@code null}
@@ -50,19 +56,19 @@ public class WintunException extends RuntimeException {
         return message.toString();
     }
 
-    /** @return the operation that failed, such as {@code "WintunOpenAdapter"} */
+    /** {@return the operation that failed, such as {@code "WintunOpenAdapter"}} */
     public String operation() {
         return operation;
     }
 
-    /** @return the Windows error code, one of {@link WintunErrors} in most cases */
+    /** {@return the Windows error code, one of {@link WintunErrors} in most cases} */
     public int errorCode() {
         return errorCode;
     }
 
     /**
-     * @return whether this reports the end of a session or adapter ({@code ERROR_HANDLE_EOF}):
-     *         the session was closed, or the adapter went away; nothing more will arrive
+     * {@return whether this reports the end of a session or adapter ({@code ERROR_HANDLE_EOF}): the session was closed, or the adapter went away; nothing more will arrive}
+     *
      */
     public boolean isEndOfFile() {
         return errorCode == WintunErrors.ERROR_HANDLE_EOF;

@@ -17,19 +17,20 @@ public enum WintunLogLevel {
         this.symbol = symbol;
     }
 
-    /** @return the {@code WINTUN_LOGGER_LEVEL} value */
+    /** {@return the {@code WINTUN_LOGGER_LEVEL} value} */
     public int value() {
         return value;
     }
 
-    /** @return the one-character marker the Wintun example program prints for this level */
+    /** {@return the one-character marker the Wintun example program prints for this level} */
     public char symbol() {
         return symbol;
     }
 
     /**
+     * {@return its level; unknown values are reported as {@link #ERR} so that nothing is lost}
+     *
      * @param value a {@code WINTUN_LOGGER_LEVEL} value
-     * @return its level; unknown values are reported as {@link #ERR} so that nothing is lost
      */
     public static WintunLogLevel fromValue(int value) {
         switch (value) {

@@ -17,6 +17,8 @@ import java.util.Objects;
 public interface WintunLogger {
 
     /**
+     * Takes one message of the driver's log; called from the driver's threads (see the class comment).
+     *
      * @param level     the level
      * @param timestamp when the driver logged the message
      * @param message   the text, without a trailing newline

@@ -20,14 +20,15 @@ public record BackendAvailability(boolean usable, String reason) {
         }
     }
 
-    /** @return the answer for a backend that can run */
+    /** {@return the answer for a backend that can run} */
     public static BackendAvailability ofUsable() {
         return USABLE;
     }
 
     /**
+     * {@return the answer for a backend that cannot run}
+     *
      * @param reason why the backend cannot run, in words a user can act on
-     * @return the answer for a backend that cannot run
      */
     public static BackendAvailability ofUnusable(String reason) {
         return new BackendAvailability(false, reason);

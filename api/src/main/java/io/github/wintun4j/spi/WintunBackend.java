@@ -13,14 +13,15 @@ import org.osgi.annotation.versioning.ProviderType;
 @ProviderType
 public interface WintunBackend {
 
-    /** @return the backend's short name, such as {@code "ffm"}; lower case, unique */
+    /** {@return the backend's short name, such as {@code "ffm"}; lower case, unique} */
     String name();
 
-    /** @return whether it talks to a real driver; {@code false} for emulations such as the mock */
+    /** {@return whether it talks to a real driver; {@code false} for emulations such as the mock} */
     boolean isNative();
 
     /**
-     * @return the order among usable native backends: the highest is picked automatically
+     * {@return the order among usable native backends: the highest is picked automatically}
+     *
      */
     int priority();
 

@@ -21,8 +21,9 @@ public final class AddressText {
     }
 
     /**
+     * {@return its text form, e.g. {@code 10.6.7.7} or {@code fd00::1}}
+     *
      * @param address an IPv4 or IPv6 address
-     * @return its text form, e.g. {@code 10.6.7.7} or {@code fd00::1}
      * @throws NullPointerException when {@code address} is null
      */
     public static String format(InetAddress address) {
@@ -34,8 +35,9 @@ public final class AddressText {
     }
 
     /**
+     * {@return the dotted decimal form}
+     *
      * @param address an IPv4 address as a big-endian int ({@code 0x0A060707} is 10.6.7.7)
-     * @return the dotted decimal form
      */
     public static String ipv4(int address) {
         return (address >>> 24) + "." + (address >>> 16 & 0xFF) + "." + (address >>> 8 & 0xFF) + "." + (address & 0xFF);

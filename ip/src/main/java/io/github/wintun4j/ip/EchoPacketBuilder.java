@@ -42,19 +42,20 @@ public final class EchoPacketBuilder {
         this.request = request;
     }
 
-    /** @return a builder of echo requests (ICMP type 8, ICMPv6 type 128) */
+    /** {@return a builder of echo requests (ICMP type 8, ICMPv6 type 128)} */
     public static EchoPacketBuilder request() {
         return new EchoPacketBuilder(true);
     }
 
-    /** @return a builder of echo replies (ICMP type 0, ICMPv6 type 129) */
+    /** {@return a builder of echo replies (ICMP type 0, ICMPv6 type 129)} */
     public static EchoPacketBuilder reply() {
         return new EchoPacketBuilder(false);
     }
 
     /**
+     * {@return this builder}
+     *
      * @param address the source address; its family picks ICMP or ICMPv6
-     * @return this builder
      * @throws NullPointerException when {@code address} is null
      */
     public EchoPacketBuilder source(InetAddress address) {
@@ -63,8 +64,9 @@ public final class EchoPacketBuilder {
     }
 
     /**
+     * {@return this builder}
+     *
      * @param address the destination address, of the same family as the source
-     * @return this builder
      * @throws NullPointerException when {@code address} is null
      */
     public EchoPacketBuilder destination(InetAddress address) {
@@ -73,8 +75,9 @@ public final class EchoPacketBuilder {
     }
 
     /**
+     * {@return this builder}
+     *
      * @param identifier the echo identifier, 0..0xFFFF (default 0)
-     * @return this builder
      * @throws IllegalArgumentException when out of range
      */
     public EchoPacketBuilder identifier(int identifier) {
@@ -83,8 +86,9 @@ public final class EchoPacketBuilder {
     }
 
     /**
+     * {@return this builder}
+     *
      * @param sequence the echo sequence number, 0..0xFFFF (default 0)
-     * @return this builder
      * @throws IllegalArgumentException when out of range
      */
     public EchoPacketBuilder sequence(int sequence) {
@@ -93,8 +97,9 @@ public final class EchoPacketBuilder {
     }
 
     /**
+     * {@return this builder}
+     *
      * @param hopLimit the IPv4 TTL or IPv6 hop limit, 0..255 (default {@value #DEFAULT_HOP_LIMIT})
-     * @return this builder
      * @throws IllegalArgumentException when out of range
      */
     public EchoPacketBuilder hopLimit(int hopLimit) {
@@ -103,8 +108,9 @@ public final class EchoPacketBuilder {
     }
 
     /**
+     * {@return this builder}
+     *
      * @param data the echo data, copied (default none)
-     * @return this builder
      * @throws NullPointerException when {@code data} is null
      */
     public EchoPacketBuilder payload(byte[] data) {
@@ -113,8 +119,9 @@ public final class EchoPacketBuilder {
     }
 
     /**
+     * {@return this builder}
+     *
      * @param data the echo data: its remaining bytes are copied; its position does not change
-     * @return this builder
      * @throws NullPointerException when {@code data} is null
      */
     public EchoPacketBuilder payload(ByteBuffer data) {
@@ -124,7 +131,8 @@ public final class EchoPacketBuilder {
     }
 
     /**
-     * @return the length of the packet as configured now
+     * {@return the length of the packet as configured now}
+     *
      * @throws IllegalStateException when an address is missing, the families differ, or the packet would exceed 65535 bytes
      */
     public int length() {
@@ -167,7 +175,8 @@ public final class EchoPacketBuilder {
     }
 
     /**
-     * @return the packet in a new array of {@link #length()} bytes
+     * {@return the packet in a new array of {@link #length()} bytes}
+     *
      * @throws IllegalStateException when an address is missing, the families differ, or the packet would exceed 65535 bytes
      */
     public byte[] toByteArray() {

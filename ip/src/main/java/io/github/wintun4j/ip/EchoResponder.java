@@ -36,8 +36,9 @@ public final class EchoResponder {
     }
 
     /**
+     * {@return the echo reply to it, or empty when it is not an echo request a host would answer}
+     *
      * @param request a received IP packet (position..limit); not modified
-     * @return the echo reply to it, or empty when it is not an echo request a host would answer
      * @throws NullPointerException when {@code request} is null
      */
     public static Optional<byte[]> icmpReply(ByteBuffer request) {
@@ -61,8 +62,9 @@ public final class EchoResponder {
     }
 
     /**
+     * {@return the datagram echoed back, or empty when it is not a UDP datagram a host would echo}
+     *
      * @param datagram a received IP packet (position..limit); not modified
-     * @return the datagram echoed back, or empty when it is not a UDP datagram a host would echo
      * @throws NullPointerException when {@code datagram} is null
      */
     public static Optional<byte[]> udpReply(ByteBuffer datagram) {

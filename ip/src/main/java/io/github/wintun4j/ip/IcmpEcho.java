@@ -78,70 +78,70 @@ public final class IcmpEcho {
         return ParseResult.valid(new IcmpEcho(ip, packet, at, length, checksumValid));
     }
 
-    /** @return the IP header the message came in */
+    /** {@return the IP header the message came in} */
     public IpHeader ip() {
         return ip;
     }
 
-    /** @return the ICMP type: 8 or 0 over IPv4, 128 or 129 over IPv6 */
+    /** {@return the ICMP type: 8 or 0 over IPv4, 128 or 129 over IPv6} */
     public int type() {
         return type;
     }
 
-    /** @return the ICMP code (0 in a well-behaved echo message) */
+    /** {@return the ICMP code (0 in a well-behaved echo message)} */
     public int code() {
         return code;
     }
 
-    /** @return whether this is an echo request (ICMP type 8, ICMPv6 type 128) */
+    /** {@return whether this is an echo request (ICMP type 8, ICMPv6 type 128)} */
     public boolean isRequest() {
         return type == ECHO_REQUEST || type == ECHO_REQUEST_V6;
     }
 
-    /** @return whether this is an echo reply (ICMP type 0, ICMPv6 type 129) */
+    /** {@return whether this is an echo reply (ICMP type 0, ICMPv6 type 129)} */
     public boolean isReply() {
         return !isRequest();
     }
 
-    /** @return the checksum field as found, 0..0xFFFF */
+    /** {@return the checksum field as found, 0..0xFFFF} */
     public int checksum() {
         return checksum;
     }
 
-    /** @return whether the ICMP checksum is correct (for ICMPv6, with the IPv6 pseudo-header) */
+    /** {@return whether the ICMP checksum is correct (for ICMPv6, with the IPv6 pseudo-header)} */
     public boolean isChecksumValid() {
         return checksumValid;
     }
 
-    /** @return the identifier, 0..0xFFFF */
+    /** {@return the identifier, 0..0xFFFF} */
     public int identifier() {
         return identifier;
     }
 
-    /** @return the sequence number, 0..0xFFFF */
+    /** {@return the sequence number, 0..0xFFFF} */
     public int sequence() {
         return sequence;
     }
 
-    /** @return where the echo data starts, counted from the packet's first byte */
+    /** {@return where the echo data starts, counted from the packet's first byte} */
     public int payloadOffset() {
         return ip.transportOffset() + HEADER_LENGTH;
     }
 
-    /** @return the number of echo data bytes */
+    /** {@return the number of echo data bytes} */
     public int payloadLength() {
         return payload.capacity();
     }
 
     /**
-     * @return a new read-only, big-endian view of the echo data (position 0, limit
-     *         {@link #payloadLength()}), sharing the parsed buffer's memory
+     * {@return a new read-only, big-endian view of the echo data (position 0, limit {@link #payloadLength()}), sharing the parsed buffer's memory}
+     *
      */
     public ByteBuffer payload() {
         return payload.duplicate().order(ByteOrder.BIG_ENDIAN);
     }
 
-    /** @return a copy of the echo data */
+    /** {@return a copy of the echo data} */
     public byte[] payloadBytes() {
         return BigEndian.bytes(payload, 0, payload.capacity());
     }

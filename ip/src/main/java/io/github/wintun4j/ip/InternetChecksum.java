@@ -31,8 +31,9 @@ public final class InternetChecksum {
     }
 
     /**
+     * {@return the checksum of all of {@code data}, 0..0xFFFF}
+     *
      * @param data the bytes to sum
-     * @return the checksum of all of {@code data}, 0..0xFFFF
      * @throws NullPointerException when {@code data} is null
      */
     public static int checksum(byte[] data) {
@@ -41,10 +42,11 @@ public final class InternetChecksum {
     }
 
     /**
+     * {@return the checksum of {@code data[offset .. offset + length)}, 0..0xFFFF}
+     *
      * @param data the bytes
      * @param offset the first byte to sum
      * @param length how many bytes to sum
-     * @return the checksum of {@code data[offset .. offset + length)}, 0..0xFFFF
      * @throws NullPointerException when {@code data} is null
      * @throws IndexOutOfBoundsException when the range is not inside {@code data}
      */
@@ -55,10 +57,11 @@ public final class InternetChecksum {
     }
 
     /**
+     * {@return the checksum of those bytes, 0..0xFFFF}
+     *
      * @param buffer the bytes, read at absolute indexes
      * @param index the first byte to sum (absolute, not relative to the position)
      * @param length how many bytes to sum
-     * @return the checksum of those bytes, 0..0xFFFF
      * @throws NullPointerException when {@code buffer} is null
      * @throws IndexOutOfBoundsException when the range is not inside {@code [0, buffer.limit())}
      */

@@ -27,6 +27,8 @@ final class IpFrame {
     }
 
     /**
+     * The addresses and hop limit a builder was given, checked.
+     *
      * @throws IllegalStateException when an address is missing or the two are of different families
      */
     static IpFrame of(InetAddress source, InetAddress destination, int hopLimit) {
@@ -60,7 +62,8 @@ final class IpFrame {
     }
 
     /**
-     * @return the packet length for a transport part of the given length
+     * {@return the packet length for a transport part of the given length}
+     *
      * @throws IllegalStateException when the packet would exceed 65535 bytes
      */
     int packetLength(int transportLength) {

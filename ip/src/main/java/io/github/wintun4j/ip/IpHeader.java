@@ -58,47 +58,46 @@ public sealed interface IpHeader permits Ipv4Header, Ipv6Header {
         }
     }
 
-    /** @return 4 or 6 */
+    /** {@return 4 or 6} */
     int version();
 
-    /** @return the source address */
+    /** {@return the source address} */
     InetAddress source();
 
-    /** @return the destination address */
+    /** {@return the destination address} */
     InetAddress destination();
 
-    /** @return the protocol field of IPv4, the next-header field of the fixed IPv6 header; 0..255 */
+    /** {@return the protocol field of IPv4, the next-header field of the fixed IPv6 header; 0..255} */
     int protocol();
 
-    /** @return the IPv4 TTL or the IPv6 hop limit, 0..255 */
+    /** {@return the IPv4 TTL or the IPv6 hop limit, 0..255} */
     int hopLimit();
 
-    /** @return the length of the IP header proper: 20..60 for IPv4 (options included), 40 for IPv6 */
+    /** {@return the length of the IP header proper: 20..60 for IPv4 (options included), 40 for IPv6} */
     int headerLength();
 
-    /** @return the whole packet's declared length, header included: IPv4 total length, 40 + IPv6 payload length */
+    /** {@return the whole packet's declared length, header included: IPv4 total length, 40 + IPv6 payload length} */
     int totalLength();
 
-    /** @return {@code totalLength() - headerLength()} */
+    /** {@return {@code totalLength() - headerLength()}} */
     default int payloadLength() {
         return totalLength() - headerLength();
     }
 
     /**
-     * @return the protocol of the bytes at {@link #transportOffset()}: the IPv4 protocol, or for
-     *         IPv6 the next header after skipping hop-by-hop, routing and destination options
-     *         headers ({@link IpProtocol#FRAGMENT} for a fragment)
+     * {@return the protocol of the bytes at {@link #transportOffset()}: the IPv4 protocol, or for IPv6 the next header after skipping hop-by-hop, routing and destination options headers ({@link IpProtocol#FRAGMENT} for a fragment)}
+     *
      */
     int transportProtocol();
 
-    /** @return where the transport header starts, counted from the packet's first byte */
+    /** {@return where the transport header starts, counted from the packet's first byte} */
     int transportOffset();
 
-    /** @return {@code totalLength() - transportOffset()} */
+    /** {@return {@code totalLength() - transportOffset()}} */
     default int transportLength() {
         return totalLength() - transportOffset();
     }
 
-    /** @return whether the packet is a fragment (IPv4 more-fragments or a fragment offset; an IPv6 fragment header) */
+    /** {@return whether the packet is a fragment (IPv4 more-fragments or a fragment offset; an IPv6 fragment header)} */
     boolean isFragment();
 }

@@ -110,7 +110,7 @@ public final class Ipv4Header implements IpHeader {
         return 4;
     }
 
-    /** @return the type-of-service byte (DSCP and ECN) */
+    /** {@return the type-of-service byte (DSCP and ECN)} */
     public int typeOfService() {
         return typeOfService;
     }
@@ -125,22 +125,22 @@ public final class Ipv4Header implements IpHeader {
         return totalLength;
     }
 
-    /** @return the identification field, 0..0xFFFF */
+    /** {@return the identification field, 0..0xFFFF} */
     public int identification() {
         return identification;
     }
 
-    /** @return whether the don't-fragment flag is set */
+    /** {@return whether the don't-fragment flag is set} */
     public boolean dontFragment() {
         return (flagsAndOffset & FLAG_DONT_FRAGMENT) != 0;
     }
 
-    /** @return whether the more-fragments flag is set */
+    /** {@return whether the more-fragments flag is set} */
     public boolean moreFragments() {
         return (flagsAndOffset & FLAG_MORE_FRAGMENTS) != 0;
     }
 
-    /** @return the fragment offset in bytes (the field counts units of 8) */
+    /** {@return the fragment offset in bytes (the field counts units of 8)} */
     public int fragmentOffset() {
         return (flagsAndOffset & OFFSET_MASK) * 8;
     }
@@ -150,12 +150,12 @@ public final class Ipv4Header implements IpHeader {
         return moreFragments() || fragmentOffset() != 0;
     }
 
-    /** @return the time to live, 0..255 */
+    /** {@return the time to live, 0..255} */
     public int ttl() {
         return ttl;
     }
 
-    /** @return the same as {@link #ttl()} */
+    /** {@return the same as {@link #ttl()}} */
     @Override
     public int hopLimit() {
         return ttl;
@@ -166,34 +166,34 @@ public final class Ipv4Header implements IpHeader {
         return protocol;
     }
 
-    /** @return the same as {@link #protocol()}: IPv4 has no extension headers */
+    /** {@return the same as {@link #protocol()}: IPv4 has no extension headers} */
     @Override
     public int transportProtocol() {
         return protocol;
     }
 
-    /** @return the same as {@link #headerLength()} */
+    /** {@return the same as {@link #headerLength()}} */
     @Override
     public int transportOffset() {
         return headerLength;
     }
 
-    /** @return the header checksum field as found, 0..0xFFFF */
+    /** {@return the header checksum field as found, 0..0xFFFF} */
     public int checksum() {
         return checksum;
     }
 
-    /** @return whether the header checksum is correct (options included) */
+    /** {@return whether the header checksum is correct (options included)} */
     public boolean isChecksumValid() {
         return checksumValid;
     }
 
-    /** @return the source address as a big-endian int (10.6.7.8 is {@code 0x0A060708}) */
+    /** {@return the source address as a big-endian int (10.6.7.8 is {@code 0x0A060708})} */
     public int sourceAsInt() {
         return source;
     }
 
-    /** @return the destination address as a big-endian int */
+    /** {@return the destination address as a big-endian int} */
     public int destinationAsInt() {
         return destination;
     }

@@ -109,23 +109,23 @@ public final class Ipv6Header implements IpHeader {
         return 6;
     }
 
-    /** @return the traffic class, 0..255 */
+    /** {@return the traffic class, 0..255} */
     public int trafficClass() {
         return trafficClass;
     }
 
-    /** @return the flow label, 0..0xFFFFF */
+    /** {@return the flow label, 0..0xFFFFF} */
     public int flowLabel() {
         return flowLabel;
     }
 
-    /** @return {@value #LENGTH}: the fixed header only */
+    /** {@return {@value #LENGTH}: the fixed header only} */
     @Override
     public int headerLength() {
         return LENGTH;
     }
 
-    /** @return the payload length field: what follows the fixed header, extension headers included */
+    /** {@return the payload length field: what follows the fixed header, extension headers included} */
     @Override
     public int payloadLength() {
         return payloadLength;
@@ -136,12 +136,12 @@ public final class Ipv6Header implements IpHeader {
         return LENGTH + payloadLength;
     }
 
-    /** @return the next-header field of the fixed header */
+    /** {@return the next-header field of the fixed header} */
     public int nextHeader() {
         return nextHeader;
     }
 
-    /** @return the same as {@link #nextHeader()} */
+    /** {@return the same as {@link #nextHeader()}} */
     @Override
     public int protocol() {
         return nextHeader;
@@ -177,12 +177,12 @@ public final class Ipv6Header implements IpHeader {
         return AddressCodec.ipv6(destination);
     }
 
-    /** @return a copy of the 16 source address bytes */
+    /** {@return a copy of the 16 source address bytes} */
     public byte[] sourceBytes() {
         return source.clone();
     }
 
-    /** @return a copy of the 16 destination address bytes */
+    /** {@return a copy of the 16 destination address bytes} */
     public byte[] destinationBytes() {
         return destination.clone();
     }

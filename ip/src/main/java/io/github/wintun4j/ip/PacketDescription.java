@@ -41,7 +41,7 @@ public final class PacketDescription {
             this.word = word;
         }
 
-        /** @return the first word of a description, such as {@code "Received"} */
+        /** {@return the first word of a description, such as {@code "Received"}} */
         public String word() {
             return word;
         }
@@ -51,9 +51,10 @@ public final class PacketDescription {
     }
 
     /**
+     * {@return its description, never null}
+     *
      * @param direction which way the packet went
      * @param packet    the packet (position..limit); not modified
-     * @return its description, never null
      * @throws NullPointerException when an argument is null
      */
     public static String describe(Direction direction, ByteBuffer packet) {
@@ -61,9 +62,10 @@ public final class PacketDescription {
     }
 
     /**
+     * {@return its description, never null}
+     *
      * @param direction which way the packet went
      * @param packet    the whole packet
-     * @return its description, never null
      * @throws NullPointerException when an argument is null
      * @see #describe(Direction, ByteBuffer)
      */
@@ -71,7 +73,7 @@ public final class PacketDescription {
         return describe(direction, ByteBuffer.wrap(Objects.requireNonNull(packet, "packet")));
     }
 
-    /** @return the description after the direction's word */
+    /** {@return the description after the direction's word} */
     private static String body(ByteBuffer packet) {
         int base = packet.position();
         int size = packet.remaining();

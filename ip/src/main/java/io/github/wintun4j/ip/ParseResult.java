@@ -63,18 +63,19 @@ public final class ParseResult<T> {
         return new ParseResult<>(status, null, reason);
     }
 
-    /** @return the status; {@link Status#VALID} exactly when a value is present */
+    /** {@return the status; {@link Status#VALID} exactly when a value is present} */
     public Status status() {
         return status;
     }
 
-    /** @return whether the packet was well formed and of the kind asked for */
+    /** {@return whether the packet was well formed and of the kind asked for} */
     public boolean isValid() {
         return status == Status.VALID;
     }
 
     /**
-     * @return the parsed value
+     * {@return the parsed value}
+     *
      * @throws IllegalStateException when the result is not valid; the message gives the status and the reason
      */
     public T value() {
@@ -84,7 +85,7 @@ public final class ParseResult<T> {
         return value;
     }
 
-    /** @return the value when valid, else empty */
+    /** {@return the value when valid, else empty} */
     public Optional<T> toOptional() {
         return Optional.ofNullable(value);
     }
@@ -101,12 +102,12 @@ public final class ParseResult<T> {
         return status == Status.VALID ? valid(mapper.apply(value)) : failure();
     }
 
-    /** @return {@code "valid"} for a valid result, else why the packet was refused (one line, for logs) */
+    /** {@return {@code "valid"} for a valid result, else why the packet was refused (one line, for logs)} */
     public String reason() {
         return reason;
     }
 
-    /** @return the status and reason, e.g. {@code TRUNCATED: IPv4 total length 60 > 40 bytes available} */
+    /** {@return the status and reason, e.g. {@code TRUNCATED: IPv4 total length 60 > 40 bytes available}} */
     @Override
     public String toString() {
         return status == Status.VALID ? "VALID: " + value : status + ": " + reason;

@@ -12,9 +12,8 @@ final class TransportLocator {
     }
 
     /**
-     * @return the IP header when the packet is a valid IP packet, not a fragment, whose transport
-     *         protocol is {@code ipv4Protocol} (IPv4) or {@code ipv6Protocol} (IPv6) and whose
-     *         transport part holds at least {@code minLength} bytes
+     * {@return the IP header when the packet is a valid IP packet, not a fragment, whose transport protocol is {@code ipv4Protocol} (IPv4) or {@code ipv6Protocol} (IPv6) and whose transport part holds at least {@code minLength} bytes}
+     *
      */
     static ParseResult<IpHeader> locate(ByteBuffer packet, int ipv4Protocol, int ipv6Protocol, String name,
             int minLength) {

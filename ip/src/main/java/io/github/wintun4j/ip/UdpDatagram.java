@@ -73,60 +73,60 @@ public final class UdpDatagram {
         return ParseResult.valid(new UdpDatagram(ip, packet, at, length, valid));
     }
 
-    /** @return the IP header the datagram came in */
+    /** {@return the IP header the datagram came in} */
     public IpHeader ip() {
         return ip;
     }
 
-    /** @return the source port, 0..0xFFFF */
+    /** {@return the source port, 0..0xFFFF} */
     public int sourcePort() {
         return sourcePort;
     }
 
-    /** @return the destination port, 0..0xFFFF */
+    /** {@return the destination port, 0..0xFFFF} */
     public int destinationPort() {
         return destinationPort;
     }
 
-    /** @return the UDP length field: header and data, 8..0xFFFF, never more than the IP payload */
+    /** {@return the UDP length field: header and data, 8..0xFFFF, never more than the IP payload} */
     public int length() {
         return length;
     }
 
-    /** @return the checksum field as found; 0 means "no checksum" over IPv4 */
+    /** {@return the checksum field as found; 0 means "no checksum" over IPv4} */
     public int checksum() {
         return checksum;
     }
 
-    /** @return whether the checksum field is non-zero */
+    /** {@return whether the checksum field is non-zero} */
     public boolean hasChecksum() {
         return checksum != 0;
     }
 
-    /** @return whether the checksum is correct, or absent over IPv4 */
+    /** {@return whether the checksum is correct, or absent over IPv4} */
     public boolean isChecksumValid() {
         return checksumValid;
     }
 
-    /** @return where the UDP data starts, counted from the packet's first byte */
+    /** {@return where the UDP data starts, counted from the packet's first byte} */
     public int payloadOffset() {
         return ip.transportOffset() + HEADER_LENGTH;
     }
 
-    /** @return the number of data bytes: {@code length() - 8} */
+    /** {@return the number of data bytes: {@code length() - 8}} */
     public int payloadLength() {
         return length - HEADER_LENGTH;
     }
 
     /**
-     * @return a new read-only, big-endian view of the data (position 0, limit
-     *         {@link #payloadLength()}), sharing the parsed buffer's memory
+     * {@return a new read-only, big-endian view of the data (position 0, limit {@link #payloadLength()}), sharing the parsed buffer's memory}
+     *
      */
     public ByteBuffer payload() {
         return payload.duplicate().order(ByteOrder.BIG_ENDIAN);
     }
 
-    /** @return a copy of the data */
+    /** {@return a copy of the data} */
     public byte[] payloadBytes() {
         return BigEndian.bytes(payload, 0, payload.capacity());
     }

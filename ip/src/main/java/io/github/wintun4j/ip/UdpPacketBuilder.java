@@ -51,9 +51,10 @@ public final class UdpPacketBuilder {
     }
 
     /**
+     * {@return this builder}
+     *
      * @param address the source address; its family picks IPv4 or IPv6
      * @param port the source port, 0..0xFFFF
-     * @return this builder
      * @throws NullPointerException when {@code address} is null
      * @throws IllegalArgumentException when the port is out of range
      */
@@ -65,9 +66,10 @@ public final class UdpPacketBuilder {
     }
 
     /**
+     * {@return this builder}
+     *
      * @param address the destination address, of the same family as the source
      * @param port the destination port, 0..0xFFFF
-     * @return this builder
      * @throws NullPointerException when {@code address} is null
      * @throws IllegalArgumentException when the port is out of range
      */
@@ -79,8 +81,9 @@ public final class UdpPacketBuilder {
     }
 
     /**
+     * {@return this builder}
+     *
      * @param hopLimit the IPv4 TTL or IPv6 hop limit, 0..255 (default {@value #DEFAULT_HOP_LIMIT})
-     * @return this builder
      * @throws IllegalArgumentException when out of range
      */
     public UdpPacketBuilder hopLimit(int hopLimit) {
@@ -89,8 +92,9 @@ public final class UdpPacketBuilder {
     }
 
     /**
+     * {@return this builder}
+     *
      * @param data the datagram's data, copied (default none)
-     * @return this builder
      * @throws NullPointerException when {@code data} is null
      */
     public UdpPacketBuilder payload(byte[] data) {
@@ -99,8 +103,9 @@ public final class UdpPacketBuilder {
     }
 
     /**
+     * {@return this builder}
+     *
      * @param data the datagram's data: its remaining bytes are copied; its position does not change
-     * @return this builder
      * @throws NullPointerException when {@code data} is null
      */
     public UdpPacketBuilder payload(ByteBuffer data) {
@@ -110,7 +115,8 @@ public final class UdpPacketBuilder {
     }
 
     /**
-     * @return the length of the packet as configured now
+     * {@return the length of the packet as configured now}
+     *
      * @throws IllegalStateException when an address is missing, the families differ, or the packet would exceed 65535 bytes
      */
     public int length() {
@@ -149,7 +155,8 @@ public final class UdpPacketBuilder {
     }
 
     /**
-     * @return the packet in a new array of {@link #length()} bytes
+     * {@return the packet in a new array of {@link #length()} bytes}
+     *
      * @throws IllegalStateException when an address is missing, the families differ, or the packet would exceed 65535 bytes
      */
     public byte[] toByteArray() {
