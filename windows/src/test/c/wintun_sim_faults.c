@@ -55,13 +55,15 @@ static _Atomic DWORD calls[SIM_FUNCTION_COUNT];
 static _Atomic long objects[SIM_OBJECT_KINDS];
 static _Atomic int armed_function = -1;
 static _Atomic DWORD armed_nth;
+static _Atomic DWORD armed_count;
 static _Atomic DWORD armed_error;
 static _Atomic int fired;
 
 DWORD sim_call(enum sim_function function)
 {
     DWORD call = atomic_fetch_add(&calls[function], 1) + 1;
-    if (atomic_load(&armed_function) != (int)function || atomic_load(&armed_nth) != call)
+    DWORD nth = atomic_load(&armed_nth);
+    if (atomic_load(&armed_function) != (int)function || call < nth || call - nth >= atomic_load(&armed_count))
         return 0;
     atomic_store(&fired, 1);
     return atomic_load(&armed_error);
@@ -81,11 +83,13 @@ static int function_named(const char *name)
 }
 
 /*
- * Makes the nth call (counted from 1 since the last WintunSimResetCalls) of function fail with
- * error; nth 0 disarms. FALSE with ERROR_NOT_FOUND for an unknown name, ERROR_NOT_SUPPORTED for a
- * function that cannot fail, ERROR_INVALID_PARAMETER for error 0.
+ * Makes count calls of function fail with error, from the nth (counted from 1 since the last
+ * WintunSimResetCalls); count 0xFFFFFFFF fails every call from the nth on, as a condition that lasts
+ * does in the real DLL (an ended ring, a corrupt one); nth 0 disarms. FALSE with ERROR_NOT_FOUND for
+ * an unknown name, ERROR_NOT_SUPPORTED for a function that cannot fail, ERROR_INVALID_PARAMETER for
+ * error 0 or count 0.
  */
-EXPORT BOOL WintunSimFailCall(const char *function, DWORD nth, DWORD error)
+EXPORT BOOL WintunSimFailCalls(const char *function, DWORD nth, DWORD count, DWORD error)
 {
     int index = function_named(function);
     if (index < 0) {
@@ -96,7 +100,7 @@ EXPORT BOOL WintunSimFailCall(const char *function, DWORD nth, DWORD error)
         errno = ERROR_NOT_SUPPORTED;
         return 0;
     }
-    if (nth != 0 && error == 0) {
+    if (nth != 0 && (error == 0 || count == 0)) {
         errno = ERROR_INVALID_PARAMETER;
         return 0;
     }
@@ -104,11 +108,18 @@ EXPORT BOOL WintunSimFailCall(const char *function, DWORD nth, DWORD error)
     atomic_store(&fired, 0);
     atomic_store(&armed_nth, nth);
     atomic_store(&armed_error, error);
+    atomic_store(&armed_count, count);
     atomic_store(&armed_function, nth ? index : -1);
     return 1;
 }
 
-/* Whether the armed fault failed its call. */
+/* Makes the nth call of function fail with error: WintunSimFailCalls for one call. */
+EXPORT BOOL WintunSimFailCall(const char *function, DWORD nth, DWORD error)
+{
+    return WintunSimFailCalls(function, nth, 1, error);
+}
+
+/* Whether the armed fault failed a call. */
 EXPORT BOOL WintunSimFaultFired(void)
 {
     return atomic_load(&fired);

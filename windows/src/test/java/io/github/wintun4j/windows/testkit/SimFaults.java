@@ -38,6 +38,12 @@ public final class SimFaults {
     /** Fails the {@code nth} call (from 1, since the last reset) of {@code function} with {@code error}; 0 disarms. */
     public static native int WintunSimFailCall(String function, int nth, int error);
 
+    /** Fails {@code count} calls from the {@code nth} on; {@link #EVERY_LATER_CALL} for all of them. */
+    public static native int WintunSimFailCalls(String function, int nth, int count, int error);
+
+    /** A {@code count} of {@link #WintunSimFailCalls}: every call from the nth on, until disarmed. */
+    public static final int EVERY_LATER_CALL = -1;
+
     public static native int WintunSimFaultFired();
 
     /** @return the calls of {@code function} since the last reset; -1 for a name the simulator does not know */
@@ -52,8 +58,13 @@ public final class SimFaults {
 
     /** Arms one fault after zeroing the counters, or throws when the simulator refuses it. */
     public static void failCall(String function, int nth, int error) {
+        failCalls(function, nth, 1, error);
+    }
+
+    /** Arms a fault of {@code count} calls from the {@code nth} after zeroing the counters, or throws when refused. */
+    public static void failCalls(String function, int nth, int count, int error) {
         WintunSimResetCalls();
-        if (WintunSimFailCall(function, nth, error) == 0) {
+        if (WintunSimFailCalls(function, nth, count, error) == 0) {
             throw new IllegalArgumentException("the simulator cannot fail " + function + " (errno " + Native.getLastError()
                     + ')');
         }
