@@ -81,44 +81,6 @@ build_jar
 build_c_relay
 mkdir -p "$OUT"
 
-# ---- the namespaces ----
-make_namespaces() {
-    local ns
-    for ns in "${NAMESPACES[@]}"; do
-        ip netns add "$ns"
-        ip -n "$ns" link set lo up
-    done
-    ip link add c0 netns "$NS_CLI" type veth peer name c1 netns "$NS_RELAY"
-    ip link add s0 netns "$NS_SRV" type veth peer name s1 netns "$NS_RELAY"
-    ip -n "$NS_CLI" addr add 10.71.1.2/24 dev c0
-    ip -n "$NS_CLI" link set c0 up
-    ip -n "$NS_CLI" route add default via 10.71.1.1
-    ip -n "$NS_SRV" addr add 10.71.2.2/24 dev s0
-    ip -n "$NS_SRV" link set s0 up
-    ip -n "$NS_SRV" route add default via 10.71.2.1
-    # Before any device exists, so that tunA and tunB inherit the defaults.
-    in_relay sysctl -q -w net.ipv4.ip_forward=1 net.ipv4.conf.all.rp_filter=0 net.ipv4.conf.default.rp_filter=0 \
-        net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1
-    ip -n "$NS_RELAY" addr add 10.71.1.1/24 dev c1
-    ip -n "$NS_RELAY" addr add 10.71.2.1/24 dev s1
-    ip -n "$NS_RELAY" link set c1 up
-    ip -n "$NS_RELAY" link set s1 up
-    ip -n "$NS_RELAY" rule add iif c1 lookup 101 pref 101
-    ip -n "$NS_RELAY" rule add iif s1 lookup 102 pref 102
-}
-
-# Routes through the relay's devices, once it has made them (the routes go with the devices).
-route_through_relay() {
-    local dev
-    for dev in tunA tunB; do
-        ip -n "$NS_RELAY" link set "$dev" mtu 65535 up   # the Java relay's devices are so already
-    done
-    ip -n "$NS_RELAY" route add default dev tunA table 101
-    ip -n "$NS_RELAY" route add default dev tunB table 102
-}
-
-in_relay() { ip netns exec "$NS_RELAY" "$@"; }
-
 make_namespaces
 ip netns exec "$NS_SRV" iperf3 -s -B 10.71.2.2 >"$OUT/iperf3-server.log" 2>&1 &
 SERVER_PID=$!

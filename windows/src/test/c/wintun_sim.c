@@ -22,12 +22,15 @@
  *    counters, remove an adapter, corrupt a receive ring, log from a new thread; for the binding-cost
  *    benchmarks, replay a delivered batch and discard sent packets unseen. The production bindings
  *    never call them.
+ *  - Fault injection (wintun_sim_faults.c): every entry point counts its calls, and the N-th call of
+ *    one can be made to fail with a chosen error, reported as the real function reports failure.
  *
  * Sessions, rings, handles and events are mmap'ed and unmapped when freed, so a caller that touches
  * one after freeing it crashes at once instead of passing unnoticed.
  */
 #define _GNU_SOURCE
 #include "wintun_sim_types.h"
+#include "wintun_sim_faults.h"
 
 #include <errno.h>
 #include <pthread.h>
@@ -132,6 +135,7 @@ static void log_message(int level, const char *before, const WCHAR *name, const 
 
 EXPORT void WintunSetLogger(WINTUN_LOGGER_CALLBACK new_logger)
 {
+    SIM_COUNT(WintunSetLogger);
     atomic_store(&logger, new_logger);
 }
 
@@ -169,6 +173,7 @@ static struct event *event_new(int manual_reset, int signaled)
     if (!event)
         return NULL;
     event->magic = EVENT_MAGIC;
+    sim_object(SIM_EVENTS, 1);
     event->manual_reset = manual_reset;
     event->signaled = signaled;
     return event;
@@ -184,12 +189,14 @@ static void event_set(struct event *event)
 
 static void event_free(struct event *event)
 {
+    sim_object(SIM_EVENTS, -1);
     event->magic = 0;
     page_free(event, sizeof *event);
 }
 
 EXPORT HANDLE CreateEventW(void *attributes, BOOL manual_reset, BOOL initial_state, const WCHAR *name)
 {
+    SIM_FAIL_LAST_ERROR(CreateEventW, NULL);
     if (attributes || name) {
         errno = ERROR_CALL_NOT_IMPLEMENTED;
         return NULL;
@@ -202,6 +209,7 @@ EXPORT HANDLE CreateEventW(void *attributes, BOOL manual_reset, BOOL initial_sta
 
 EXPORT BOOL SetEvent(HANDLE handle)
 {
+    SIM_FAIL_LAST_ERROR(SetEvent, 0);
     struct event *event = event_of(handle);
     if (!event) {
         errno = ERROR_INVALID_HANDLE;
@@ -213,6 +221,7 @@ EXPORT BOOL SetEvent(HANDLE handle)
 
 EXPORT BOOL CloseHandle(HANDLE handle)
 {
+    SIM_FAIL_LAST_ERROR(CloseHandle, 0);
     struct event *event = event_of(handle);
     if (!event) {
         errno = ERROR_INVALID_HANDLE;
@@ -222,7 +231,7 @@ EXPORT BOOL CloseHandle(HANDLE handle)
     return 1;
 }
 
-EXPORT DWORD WaitForMultipleObjects(DWORD count, const HANDLE *handles, BOOL wait_all, DWORD milliseconds)
+static DWORD wait_for(DWORD count, const HANDLE *handles, BOOL wait_all, DWORD milliseconds)
 {
     if (count == 0 || count > 64 || !handles || wait_all) {
         errno = wait_all ? ERROR_CALL_NOT_IMPLEMENTED : ERROR_INVALID_PARAMETER;
@@ -262,9 +271,16 @@ EXPORT DWORD WaitForMultipleObjects(DWORD count, const HANDLE *handles, BOOL wai
     }
 }
 
+EXPORT DWORD WaitForMultipleObjects(DWORD count, const HANDLE *handles, BOOL wait_all, DWORD milliseconds)
+{
+    SIM_FAIL_LAST_ERROR(WaitForMultipleObjects, WAIT_FAILED);
+    return wait_for(count, handles, wait_all, milliseconds);
+}
+
 EXPORT DWORD WaitForSingleObject(HANDLE handle, DWORD milliseconds)
 {
-    return WaitForMultipleObjects(1, &handle, 0, milliseconds);
+    SIM_FAIL_LAST_ERROR(WaitForSingleObject, WAIT_FAILED);
+    return wait_for(1, &handle, 0, milliseconds);
 }
 
 /* Exported so that the bindings bind the same kernel32 functions everywhere; only Windows calls it. */
@@ -273,6 +289,7 @@ EXPORT HANDLE LoadLibraryExW(const WCHAR *file, HANDLE reserved, DWORD flags)
     (void)file;
     (void)reserved;
     (void)flags;
+    SIM_FAIL_LAST_ERROR(LoadLibraryExW, NULL);
     errno = ERROR_CALL_NOT_IMPLEMENTED;
     return NULL;
 }
@@ -448,6 +465,7 @@ static void session_free(struct session *session)
     page_free(session->tx, session->ring_bytes);
     event_free(session->read_event);
     session->magic = 0;
+    sim_object(SIM_SESSIONS, -1);
     page_free(session, sizeof *session);
 }
 
@@ -471,6 +489,7 @@ static void adapter_free(struct adapter *adapter)
     }
     pthread_mutex_destroy(&adapter->sent_lock);
     pthread_cond_destroy(&adapter->sent_cond);
+    sim_object(SIM_ADAPTERS, -1);
     page_free(adapter, sizeof *adapter);
 }
 
@@ -561,6 +580,7 @@ static struct adapter_handle *handle_new(struct adapter *adapter, int created)
     struct adapter_handle *handle = page_alloc(sizeof *handle);
     if (handle) {
         handle->magic = HANDLE_MAGIC;
+        sim_object(SIM_ADAPTER_HANDLES, 1);
         handle->adapter = adapter;
         handle->created = created;
     }
@@ -569,6 +589,7 @@ static struct adapter_handle *handle_new(struct adapter *adapter, int created)
 
 EXPORT HANDLE WintunCreateAdapter(const WCHAR *name, const WCHAR *tunnel_type, const GUID *requested_guid)
 {
+    SIM_FAIL_LAST_ERROR(WintunCreateAdapter, NULL);
     int problem = name_problem(name);
     if (!problem)
         problem = name_problem(tunnel_type);
@@ -601,6 +622,7 @@ EXPORT HANDLE WintunCreateAdapter(const WCHAR *name, const WCHAR *tunnel_type, c
     struct adapter *older = live_adapter_named(name);
     int rename_problem = older ? rename_older(older, name) : 0;
     if (rename_problem) {
+        sim_object(SIM_ADAPTER_HANDLES, -1);
         page_free(handle, sizeof *handle);
         page_free(adapter, sizeof *adapter);
         pthread_mutex_unlock(&g_lock);
@@ -631,6 +653,7 @@ EXPORT HANDLE WintunCreateAdapter(const WCHAR *name, const WCHAR *tunnel_type, c
     pthread_condattr_destroy(&attributes);
     adapter->next = g_adapters;
     g_adapters = adapter;
+    sim_object(SIM_ADAPTERS, 1);
     g_driver_loaded = 1;
     pthread_mutex_unlock(&g_lock);
     log_message(LOG_INFO, "Created adapter \"", name, older ? "\" (the older adapter of that name was renamed)" : "\"");
@@ -639,6 +662,7 @@ EXPORT HANDLE WintunCreateAdapter(const WCHAR *name, const WCHAR *tunnel_type, c
 
 EXPORT HANDLE WintunOpenAdapter(const WCHAR *name)
 {
+    SIM_FAIL_LAST_ERROR(WintunOpenAdapter, NULL);
     int problem = name_problem(name);
     if (problem) {
         errno = problem == ERROR_BUFFER_OVERFLOW ? ERROR_NOT_FOUND : problem;
@@ -659,6 +683,7 @@ EXPORT HANDLE WintunOpenAdapter(const WCHAR *name)
 
 EXPORT void WintunCloseAdapter(HANDLE handle)
 {
+    SIM_COUNT(WintunCloseAdapter);
     struct adapter_handle *adapter_handle = handle_of(handle);
     if (!adapter_handle)
         return;
@@ -672,6 +697,7 @@ EXPORT void WintunCloseAdapter(HANDLE handle)
     adapter_unref(adapter);
     pthread_mutex_unlock(&g_lock);
     adapter_handle->magic = 0;
+    sim_object(SIM_ADAPTER_HANDLES, -1);
     page_free(adapter_handle, sizeof *adapter_handle);
     if (created)
         log_message(LOG_INFO, "Removed adapter \"", name, "\"");
@@ -679,6 +705,7 @@ EXPORT void WintunCloseAdapter(HANDLE handle)
 
 EXPORT BOOL WintunDeleteDriver(void)
 {
+    SIM_FAIL_LAST_ERROR(WintunDeleteDriver, 0);
     pthread_mutex_lock(&g_lock);
     int in_use = 0;
     for (struct adapter *a = g_adapters; a; a = a->next)
@@ -693,6 +720,7 @@ EXPORT BOOL WintunDeleteDriver(void)
 
 EXPORT void WintunGetAdapterLUID(HANDLE handle, NET_LUID *luid)
 {
+    SIM_COUNT(WintunGetAdapterLUID);
     struct adapter_handle *adapter_handle = handle_of(handle);
     if (adapter_handle && luid)
         luid->Value = adapter_handle->adapter->luid;
@@ -700,6 +728,7 @@ EXPORT void WintunGetAdapterLUID(HANDLE handle, NET_LUID *luid)
 
 EXPORT DWORD WintunGetRunningDriverVersion(void)
 {
+    SIM_FAIL_LAST_ERROR(WintunGetRunningDriverVersion, 0);
     pthread_mutex_lock(&g_lock);
     int loaded = g_driver_loaded;
     pthread_mutex_unlock(&g_lock);
@@ -712,6 +741,7 @@ EXPORT DWORD WintunGetRunningDriverVersion(void)
 
 EXPORT HANDLE WintunStartSession(HANDLE handle, DWORD capacity)
 {
+    SIM_FAIL_LAST_ERROR(WintunStartSession, NULL);
     struct adapter_handle *adapter_handle = handle_of(handle);
     if (!adapter_handle || capacity < MIN_RING_CAPACITY || capacity > MAX_RING_CAPACITY
         || (capacity & (capacity - 1)) != 0) {
@@ -752,6 +782,7 @@ EXPORT HANDLE WintunStartSession(HANDLE handle, DWORD capacity)
         pthread_mutex_init(&session->rx_lock, NULL);
         pthread_mutex_init(&session->tx_lock, NULL);
         session->refs = 1;
+        sim_object(SIM_SESSIONS, 1);
         adapter->session = session;
         adapter->refs++;
     }
@@ -766,6 +797,7 @@ EXPORT HANDLE WintunStartSession(HANDLE handle, DWORD capacity)
 
 EXPORT void WintunEndSession(HANDLE handle)
 {
+    SIM_COUNT(WintunEndSession);
     struct session *session = session_of(handle);
     if (!session)
         return;
@@ -781,6 +813,7 @@ EXPORT void WintunEndSession(HANDLE handle)
 
 EXPORT HANDLE WintunGetReadWaitEvent(HANDLE handle)
 {
+    SIM_COUNT(WintunGetReadWaitEvent);
     struct session *session = session_of(handle);
     return session ? session->read_event : NULL;
 }
@@ -789,6 +822,7 @@ EXPORT HANDLE WintunGetReadWaitEvent(HANDLE handle)
 
 EXPORT BYTE *WintunReceivePacket(HANDLE handle, DWORD *packet_size)
 {
+    SIM_FAIL_LAST_ERROR(WintunReceivePacket, NULL);
     struct session *session = handle;
     uint32_t mask = session->capacity - 1;
     int error;
@@ -826,6 +860,7 @@ EXPORT BYTE *WintunReceivePacket(HANDLE handle, DWORD *packet_size)
 
 EXPORT void WintunReleaseReceivePacket(HANDLE handle, const BYTE *packet)
 {
+    SIM_COUNT(WintunReleaseReceivePacket);
     struct session *session = handle;
     pthread_mutex_lock(&session->rx_lock);
     int64_t head = records_finish(&session->rx_outstanding, (uint32_t)(packet - 4 - session->rx->data));
@@ -836,6 +871,7 @@ EXPORT void WintunReleaseReceivePacket(HANDLE handle, const BYTE *packet)
 
 EXPORT BYTE *WintunAllocateSendPacket(HANDLE handle, DWORD packet_size)
 {
+    SIM_FAIL_LAST_ERROR(WintunAllocateSendPacket, NULL);
     struct session *session = handle;
     uint32_t mask = session->capacity - 1;
     int error;
@@ -1032,6 +1068,7 @@ static void driver_answer(struct session *session, const uint8_t *packet, uint32
 #ifndef WINTUN_SIM_WITHOUT_SEND_PACKET
 EXPORT void WintunSendPacket(HANDLE handle, const BYTE *packet)
 {
+    SIM_COUNT(WintunSendPacket);
     struct session *session = handle;
     uint32_t mask = session->capacity - 1;
     uint8_t *taken = NULL;
@@ -1089,6 +1126,7 @@ static struct adapter *adapter_for(const NET_LUID *luid, NET_IFINDEX index)
 
 EXPORT void InitializeUnicastIpAddressEntry(MIB_UNICASTIPADDRESS_ROW *row)
 {
+    SIM_COUNT(InitializeUnicastIpAddressEntry);
     memset(row, 0, sizeof *row);
     row->PrefixOrigin = 16; /* IpPrefixOriginUnchanged */
     row->SuffixOrigin = 16; /* IpSuffixOriginUnchanged */
@@ -1113,6 +1151,7 @@ static int address_of(const MIB_UNICASTIPADDRESS_ROW *row, ADDRESS_FAMILY *famil
 
 EXPORT NETIO_STATUS CreateUnicastIpAddressEntry(const MIB_UNICASTIPADDRESS_ROW *row)
 {
+    SIM_FAIL_STATUS(CreateUnicastIpAddressEntry);
     ADDRESS_FAMILY family;
     uint8_t bytes[16];
     if (!address_of(row, &family, bytes))
@@ -1139,6 +1178,7 @@ EXPORT NETIO_STATUS CreateUnicastIpAddressEntry(const MIB_UNICASTIPADDRESS_ROW *
 
 EXPORT NETIO_STATUS DeleteUnicastIpAddressEntry(const MIB_UNICASTIPADDRESS_ROW *row)
 {
+    SIM_FAIL_STATUS(DeleteUnicastIpAddressEntry);
     ADDRESS_FAMILY family;
     uint8_t bytes[16];
     if (!address_of(row, &family, bytes) && family != AF_INET && family != AF_INET6)
@@ -1161,6 +1201,7 @@ EXPORT NETIO_STATUS DeleteUnicastIpAddressEntry(const MIB_UNICASTIPADDRESS_ROW *
 
 EXPORT void InitializeIpInterfaceEntry(MIB_IPINTERFACE_ROW *row)
 {
+    SIM_COUNT(InitializeIpInterfaceEntry);
     memset(row, 0, sizeof *row);
     row->SitePrefixLength = 0xFFFFFFFF; /* "unspecified", as the other lengths and times */
     row->Metric = 0xFFFFFFFF;
@@ -1168,6 +1209,7 @@ EXPORT void InitializeIpInterfaceEntry(MIB_IPINTERFACE_ROW *row)
 
 EXPORT NETIO_STATUS GetIpInterfaceEntry(MIB_IPINTERFACE_ROW *row)
 {
+    SIM_FAIL_STATUS(GetIpInterfaceEntry);
     if (row->Family != AF_INET && row->Family != AF_INET6)
         return ERROR_INVALID_PARAMETER;
     pthread_mutex_lock(&g_lock);
@@ -1186,6 +1228,7 @@ EXPORT NETIO_STATUS GetIpInterfaceEntry(MIB_IPINTERFACE_ROW *row)
 
 EXPORT NETIO_STATUS SetIpInterfaceEntry(MIB_IPINTERFACE_ROW *row)
 {
+    SIM_FAIL_STATUS(SetIpInterfaceEntry);
     if (row->Family != AF_INET && row->Family != AF_INET6)
         return ERROR_INVALID_PARAMETER;
     if (row->Family == AF_INET && row->SitePrefixLength != 0)
@@ -1202,6 +1245,7 @@ EXPORT NETIO_STATUS SetIpInterfaceEntry(MIB_IPINTERFACE_ROW *row)
 
 EXPORT NETIO_STATUS GetIfEntry2(MIB_IF_ROW2 *row)
 {
+    SIM_FAIL_STATUS(GetIfEntry2);
     NET_LUID luid = row->InterfaceLuid;
     NET_IFINDEX index = row->InterfaceIndex;
     pthread_mutex_lock(&g_lock);

@@ -115,7 +115,14 @@ final class AddressControl {
             clear(label);
             throw LinuxErrors.of(operation, action, e);
         }
-        if (!address.equals(read(label, LinuxAbi.SIOCGIFADDR).orElse(null))) {
+        Optional<Inet4Address> assigned;
+        try {
+            assigned = read(operation, label, LinuxAbi.SIOCGIFADDR);
+        } catch (WintunException e) {
+            clear(label);
+            throw e;
+        }
+        if (!address.equals(assigned.orElse(null))) {
             // The kernel drops the address silently when the new prefix makes it collide with the
             // same address under a label this scan does not know (one set by another tool).
             clear(label);
@@ -128,7 +135,7 @@ final class AddressControl {
         Inet4Address mask = mask(prefixLength);
         for (Label label : scan(operation, name)) {
             if (label.address.filter(address::equals).isPresent()
-                    && read(label.name, LinuxAbi.SIOCGIFNETMASK).filter(mask::equals).isPresent()) {
+                    && read(operation, label.name, LinuxAbi.SIOCGIFNETMASK).filter(mask::equals).isPresent()) {
                 try {
                     control.ifreq(label.name, LinuxAbi.SIOCSIFADDR, new IfReq(label.name).ipv4(mask(0)));
                     return;
@@ -145,23 +152,32 @@ final class AddressControl {
     private List<Label> scan(String operation, String name) {
         control.index(operation, name);
         List<Label> labels = new ArrayList<>();
-        labels.add(new Label(name, read(name, LinuxAbi.SIOCGIFADDR)));
+        labels.add(new Label(name, read(operation, name, LinuxAbi.SIOCGIFADDR)));
         for (int i = 0; i < MAX_ALIASES; i++) {
             String alias = name + ':' + i;
             if (alias.getBytes(StandardCharsets.UTF_8).length > InterfaceNames.MAX_BYTES) {
                 break;
             }
-            labels.add(new Label(alias, read(alias, LinuxAbi.SIOCGIFADDR)));
+            labels.add(new Label(alias, read(operation, alias, LinuxAbi.SIOCGIFADDR)));
         }
         return labels;
     }
 
-    /** @return the address SIOCGIFADDR or SIOCGIFNETMASK reports for a label, empty when it has none */
-    private Optional<Inet4Address> read(String label, long request) {
+    /**
+     * @return the address SIOCGIFADDR or SIOCGIFNETMASK reports for a label, empty when it has none
+     *         (EADDRNOTAVAIL)
+     * @throws WintunException when the read fails otherwise (no socket, say): taking that for "no address"
+     *                         would put a second address on a label, or report a set address as taken
+     */
+    private Optional<Inet4Address> read(String operation, String label, long request) {
         try {
             return Optional.of(control.ifreq(label, request, new IfReq(label).ipv4(mask(0))).ipv4());
         } catch (ErrnoException e) {
-            return Optional.empty();
+            if (e.errno() == Errno.EADDRNOTAVAIL) {
+                return Optional.empty();
+            }
+            throw LinuxErrors.of(operation, (request == LinuxAbi.SIOCGIFADDR ? "SIOCGIFADDR" : "SIOCGIFNETMASK")
+                    + " on \"" + label + '"', e);
         }
     }
 

@@ -198,7 +198,14 @@ public final class LinuxAdapter implements Adapter {
                 return;
             }
             Fd fd = tun.attach(operation, name);
-            if (!isStillOurs(operation)) {
+            boolean ours;
+            try {
+                ours = isStillOurs(operation);
+            } catch (RuntimeException e) {
+                fd.close(); // the lookup failed, not the attach: the descriptor is ours to close
+                throw e;
+            }
+            if (!ours) {
                 fd.close();
                 return;
             }

@@ -143,8 +143,12 @@ public final class LinuxDriver implements WintunDriver {
         int ifindex = control.index(OPEN, actual);
         try {
             Fd probe = tun.attach(OPEN, actual);
-            boolean same = control.index(OPEN, actual) == ifindex;
-            probe.close();
+            boolean same;
+            try {
+                same = control.index(OPEN, actual) == ifindex;
+            } finally {
+                probe.close(); // also when the device went away between the two lookups
+            }
             if (!same) {
                 throw InterfaceControl.gone(OPEN, actual);
             }

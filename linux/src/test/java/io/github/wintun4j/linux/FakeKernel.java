@@ -7,22 +7,38 @@ import io.github.wintun4j.linux.sys.LinuxSyscalls;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
  * An in-memory stand-in for the kernel behind {@link LinuxSyscalls}, for the tests of what the
  * Linux support does with descriptors: it hands out descriptor numbers, plays one TUN device and
  * eventfds, and records every call made on a descriptor that is not open (a use after close, a
- * double close) as a violation. Thread-safe (one monitor).
+ * double close) as a violation. It keeps the names of TUN devices: one lives while it is persistent
+ * ({@code TUNSETPERSIST}) or a descriptor is attached to it ({@code TUNSETIFF}), and an exclusive
+ * {@code TUNSETIFF} on a name that lives fails with EBUSY, as the kernel's does; and the IPv4 address
+ * and netmask of each label, and one MTU. Thread-safe (one monitor).
  */
 final class FakeKernel implements LinuxSyscalls {
 
+    private static final int IFREQ_SIZE = 40;
+
     private final Map<Integer, String> open = new HashMap<>();
     private final Map<Integer, Long> eventCounters = new HashMap<>();
+    private final Map<Integer, String> attached = new HashMap<>();
+    private final Set<String> persistent = new TreeSet<>();
+    /** IPv4 addresses and netmasks by label ("tun0", "tun0:0"), as SIOCSIFADDR and SIOCSIFNETMASK set them. */
+    private final Map<String, byte[]> addresses = new HashMap<>();
+    private final Map<String, byte[]> netmasks = new HashMap<>();
+    private int mtu = 1500;
     private final ArrayDeque<byte[]> toApplication = new ArrayDeque<>();
     private final List<byte[]> written = new ArrayList<>();
     private final List<String> writers = new ArrayList<>();
@@ -78,6 +94,18 @@ final class FakeKernel implements LinuxSyscalls {
         return closedDescriptors;
     }
 
+    /** @return the TUN devices that live: persistent, or with a descriptor attached */
+    synchronized SortedSet<String> devices() {
+        SortedSet<String> devices = new TreeSet<>(persistent);
+        devices.addAll(attached.values());
+        return devices;
+    }
+
+    /** @return what the descriptor is ("tun", "eventfd", "socket"), or {@code null} when it is not open */
+    synchronized String kindOf(int fd) {
+        return open.get(fd);
+    }
+
     private String require(String call, int fd) throws ErrnoException {
         String kind = open.get(fd);
         if (kind == null) {
@@ -106,6 +134,7 @@ final class FakeKernel implements LinuxSyscalls {
         require("close", fd);
         open.remove(fd);
         eventCounters.remove(fd);
+        attached.remove(fd);
         closedDescriptors++;
         notifyAll();
     }
@@ -114,7 +143,15 @@ final class FakeKernel implements LinuxSyscalls {
     public synchronized int ioctl(int fd, long request, ByteBuffer argument) throws ErrnoException {
         require("ioctl", fd);
         ByteBuffer ifreq = argument.duplicate().order(ByteOrder.nativeOrder());
-        if (request == LinuxAbi.SIOCGIFINDEX) {
+        if (request == LinuxAbi.TUNSETIFF) {
+            attach(fd, ifreq);
+        } else if (argument.remaining() == IFREQ_SIZE && ipv4Request(request, ifreq)) {
+            return 0;
+        } else if (request == LinuxAbi.SIOCSIFMTU) {
+            mtu = ifreq.getInt(ifreq.position() + 16);
+        } else if (request == LinuxAbi.SIOCGIFMTU) {
+            ifreq.putInt(ifreq.position() + 16, mtu);
+        } else if (request == LinuxAbi.SIOCGIFINDEX) {
             ifreq.putInt(ifreq.position() + 16, 7);
         } else if (request == LinuxAbi.SIOCGIFFLAGS) {
             ifreq.putShort(ifreq.position() + 16, (short) (LinuxAbi.IFF_UP | LinuxAbi.IFF_RUNNING));
@@ -122,9 +159,63 @@ final class FakeKernel implements LinuxSyscalls {
         return 0;
     }
 
+    /** @return whether the request was an IPv4 address one on a {@code struct ifreq}, now done */
+    private boolean ipv4Request(long request, ByteBuffer ifreq) throws ErrnoException {
+        String label = nameOf(ifreq);
+        int at = ifreq.position() + 20; // sockaddr_in.sin_addr in the union at 16
+        byte[] bytes = new byte[4];
+        if (request == LinuxAbi.SIOCSIFADDR || request == LinuxAbi.SIOCSIFNETMASK) {
+            ifreq.get(at, bytes);
+            Map<String, byte[]> table = request == LinuxAbi.SIOCSIFADDR ? addresses : netmasks;
+            if (request == LinuxAbi.SIOCSIFADDR && Arrays.equals(bytes, new byte[4])) {
+                addresses.remove(label);
+                netmasks.remove(label);
+            } else {
+                table.put(label, bytes);
+            }
+            return true;
+        }
+        if (request == LinuxAbi.SIOCGIFADDR || request == LinuxAbi.SIOCGIFNETMASK) {
+            byte[] known = (request == LinuxAbi.SIOCGIFADDR ? addresses : netmasks).get(label);
+            if (known == null) {
+                throw new ErrnoException("ioctl", Errno.EADDRNOTAVAIL);
+            }
+            ifreq.putShort(ifreq.position() + 16, (short) LinuxAbi.AF_INET).put(at, known);
+            return true;
+        }
+        return false;
+    }
+
+    private static String nameOf(ByteBuffer ifreq) {
+        byte[] raw = new byte[LinuxAbi.IFNAMSIZ];
+        ifreq.get(ifreq.position(), raw);
+        int length = 0;
+        while (length < raw.length && raw[length] != 0) {
+            length++;
+        }
+        return new String(raw, 0, length, StandardCharsets.US_ASCII);
+    }
+
+    private void attach(int fd, ByteBuffer ifreq) throws ErrnoException {
+        String name = nameOf(ifreq);
+        boolean exclusive = (ifreq.getShort(ifreq.position() + 16) & LinuxAbi.IFF_TUN_EXCL) != 0;
+        if (exclusive && devices().contains(name)) {
+            throw new ErrnoException("ioctl", Errno.EBUSY);
+        }
+        attached.put(fd, name);
+    }
+
     @Override
     public synchronized int ioctl(int fd, long request, long argument) throws ErrnoException {
         require("ioctl", fd);
+        String name = attached.get(fd);
+        if (request == LinuxAbi.TUNSETPERSIST && name != null) {
+            if (argument != 0) {
+                persistent.add(name);
+            } else {
+                persistent.remove(name);
+            }
+        }
         return 0;
     }
 

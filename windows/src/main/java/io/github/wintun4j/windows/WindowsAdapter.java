@@ -190,13 +190,14 @@ final class WindowsAdapter implements Adapter {
             if (status == WintunErrors.ERROR_NOT_FOUND) {
                 continue; // this IP version is off on the interface
             }
+            String function = "GetIpInterfaceEntry"; // named before the call whose status it reports
             if (status == WindowsAbi.NO_ERROR) {
+                function = "SetIpInterfaceEntry";
                 status = ip().SetIpInterfaceEntry(row.nlMtu(mtu).buffer());
             }
             if (status != WindowsAbi.NO_ERROR) {
-                throw WindowsErrors.of(status == WindowsAbi.NO_ERROR ? "GetIpInterfaceEntry" : "SetIpInterfaceEntry",
-                        status, "setting the " + (family == WindowsAbi.AF_INET ? "IPv4" : "IPv6") + " MTU of \"" + name
-                                + "\" to " + mtu);
+                throw WindowsErrors.of(function, status, "setting the " + (family == WindowsAbi.AF_INET ? "IPv4" : "IPv6")
+                        + " MTU of \"" + name + "\" to " + mtu);
             }
             set = true;
         }

@@ -1,0 +1,13 @@
+package io.github.wintun4j.ffm;
+
+import io.github.wintun4j.platform.CrossPlatformBackend;
+import io.github.wintun4j.windows.testkit.WindowsCrashRecoveryTest;
+
+/** {@link WindowsCrashRecoveryTest} through the FFM binding of wintun.dll, against the wintun ABI simulator. */
+class FfmWindowsCrashRecoveryTest extends WindowsCrashRecoveryTest {
+
+    @Override
+    protected CrossPlatformBackend backend() {
+        return new FfmBackend();
+    }
+}

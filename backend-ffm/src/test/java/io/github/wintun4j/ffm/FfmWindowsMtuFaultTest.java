@@ -1,0 +1,13 @@
+package io.github.wintun4j.ffm;
+
+import io.github.wintun4j.platform.CrossPlatformBackend;
+import io.github.wintun4j.windows.testkit.WindowsMtuFaultTest;
+
+/** {@link WindowsMtuFaultTest} through the FFM binding of wintun.dll, against the wintun ABI simulator. */
+class FfmWindowsMtuFaultTest extends WindowsMtuFaultTest {
+
+    @Override
+    protected CrossPlatformBackend backend() {
+        return new FfmBackend();
+    }
+}

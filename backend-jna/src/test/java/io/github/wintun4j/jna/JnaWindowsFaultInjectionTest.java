@@ -1,0 +1,13 @@
+package io.github.wintun4j.jna;
+
+import io.github.wintun4j.platform.CrossPlatformBackend;
+import io.github.wintun4j.windows.testkit.WindowsFaultInjectionTest;
+
+/** {@link WindowsFaultInjectionTest} through the JNA binding of wintun.dll, against the wintun ABI simulator. */
+class JnaWindowsFaultInjectionTest extends WindowsFaultInjectionTest {
+
+    @Override
+    protected CrossPlatformBackend backend() {
+        return new JnaBackend();
+    }
+}
