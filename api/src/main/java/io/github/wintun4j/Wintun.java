@@ -54,7 +54,9 @@ public final class Wintun {
      * {@code META-INF/services} of its class path, and the named modules whose layers map to it or
      * to one of its ancestors.
      *
-     * @param loader the loader, kept by the view (see {@link WintunBackends} on lifetime)
+     * @param loader the loader, kept by the view (see {@link WintunBackends} on lifetime and on the
+     *               internal packages its unnamed module is granted); for plugins loaded as named
+     *               modules, use {@link #in(ModuleLayer)}
      * @return a view with the same {@code backends()} / {@code open()} / {@code open(name)} as this class
      * @throws NullPointerException when {@code loader} is null
      */

@@ -26,6 +26,12 @@ import java.util.function.Supplier;
  * what that loader still finds: typically no backend, or providers listed as failing to load,
  * never an exception from {@link #backends()}.
  *
+ * <p><b>Internal packages:</b> the project's backends use packages of this module that it exports
+ * to them alone. When the API is a named module, making a view grants those exports to the
+ * project's modules in the layer (JPMS binds qualified exports only when a layer is defined, so a
+ * later layer would miss them), or to the loader's unnamed module, whose class-path plugins could
+ * not use them otherwise.
+ *
  * <p><b>Threading:</b> immutable and thread-safe; calls from several threads each make their own
  * pass.
  */
@@ -49,11 +55,13 @@ public final class WintunBackends {
 
     static WintunBackends of(ModuleLayer layer) {
         Objects.requireNonNull(layer, "layer");
+        InternalExports.grant(layer);
         return new WintunBackends("module layer " + layer, () -> ServiceLoader.load(layer, WintunBackend.class));
     }
 
     static WintunBackends of(ClassLoader loader) {
         Objects.requireNonNull(loader, "loader");
+        InternalExports.grant(loader);
         return new WintunBackends("class loader " + loader, () -> ServiceLoader.load(WintunBackend.class, loader));
     }
 
