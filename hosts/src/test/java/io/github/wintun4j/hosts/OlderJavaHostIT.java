@@ -1,5 +1,6 @@
 package io.github.wintun4j.hosts;
 
+import io.github.wintun4j.assembly.testkit.OlderJava;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

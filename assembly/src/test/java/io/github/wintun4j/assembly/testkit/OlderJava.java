@@ -1,4 +1,4 @@
-package io.github.wintun4j.hosts;
+package io.github.wintun4j.assembly.testkit;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,12 +14,14 @@ import java.util.stream.Stream;
 /**
  * Finds an installed Java older than 22 (17 preferred, else 21): the environment variable
  * {@value #OVERRIDE} (a {@code java} executable) first, then the JDKs and JREs under the usual
- * install folders, recognised by their {@code release} file, not by their folder's name.
+ * install folders, recognised by their {@code release} file, not by their folder's name. For the
+ * tests that run the packaged jars on the Java the FFM backend does not support (this module's
+ * process tests, and {@code hosts/} through this module's test jar). Stateless.
  */
-final class OlderJava {
+public final class OlderJava {
 
     /** Names the {@code java} to use, where the search would not find it. */
-    static final String OVERRIDE = "WINTUN4J_OLDER_JAVA";
+    public static final String OVERRIDE = "WINTUN4J_OLDER_JAVA";
 
     private static final Pattern VERSION = Pattern.compile("^JAVA_VERSION=\"(\\d+)", Pattern.MULTILINE);
 
@@ -27,7 +29,7 @@ final class OlderJava {
     }
 
     /** @return the {@code java} of a Java 17 (else 21), or empty with no such Java installed */
-    static Optional<Path> find() {
+    public static Optional<Path> find() {
         String override = System.getenv(OVERRIDE);
         if (override != null && !override.isBlank()) {
             return Optional.of(Path.of(override));
@@ -42,7 +44,7 @@ final class OlderJava {
     }
 
     /** @return why there is none, for the skip or failure message */
-    static String missing() {
+    public static String missing() {
         return "no Java 17 or 21 found (looked at $" + OVERRIDE + ", /usr/lib/jvm, /usr/local/lib/jvm, /opt and"
                 + " SDKMAN): install one, or name its java in " + OVERRIDE;
     }
