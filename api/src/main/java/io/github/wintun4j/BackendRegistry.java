@@ -13,36 +13,33 @@ import java.util.ServiceLoader;
 
 /**
  * The backends found by one {@link ServiceLoader} pass, with the rules of {@link Wintun}.
- * A provider that fails to load, or whose probe throws, is kept as a broken entry with its
- * reason rather than breaking the lookup. Immutable once loaded; thread-safe. Package-private:
- * hosts reach it through {@link Wintun} only.
+ * A provider that fails to load (any throwable but a {@link VirtualMachineError}: a
+ * {@link ServiceConfigurationError}, a {@link LinkageError} such as a class compiled for a newer
+ * Java), whose probe throws or whose start throws, is kept as an unusable entry with its reason
+ * rather than breaking the lookup. Immutable once loaded; thread-safe. Package-private: hosts
+ * reach it through {@link Wintun} and {@link WintunBackends} only.
  */
 final class BackendRegistry {
 
     private static final String OPERATION = "Wintun.open";
 
     private final List<Candidate> candidates;
-    private final List<String> brokenProviders;
 
-    private BackendRegistry(List<Candidate> candidates, List<String> brokenProviders) {
+    private BackendRegistry(List<Candidate> candidates) {
         this.candidates = candidates;
-        this.brokenProviders = brokenProviders;
-    }
-
-    /** {@return the backends visible to this class's loader and the context class loader} */
-    static BackendRegistry load() {
-        return of(ServiceLoader.load(WintunBackend.class, loaderOf()));
     }
 
     /**
-     * {@return a registry over exactly these}
+     * {@return a registry over what the pass finds; a provider that fails to load is kept as an unusable entry with the reason, never thrown}
      *
-     * @param backends the backends to choose from (the tests give their own)
+     * @param providers a fresh {@link ServiceLoader} pass (or the tests' own backends)
      */
-    static BackendRegistry of(Iterable<? extends WintunBackend> backends) {
+    static BackendRegistry of(Iterable<? extends WintunBackend> providers) {
         List<Candidate> found = new ArrayList<>();
-        List<String> broken = new ArrayList<>();
-        Iterator<? extends WintunBackend> iterator = backends.iterator();
+        Iterator<? extends WintunBackend> iterator = providers.iterator();
+        // A provider class may fail as the iterator reaches it: ServiceConfigurationError, or a
+        // LinkageError such as UnsupportedClassVersionError (a jar compiled for a newer Java). The
+        // iterator has moved past it by then, so the next call goes on with the next provider.
         while (true) {
             WintunBackend backend;
             try {
@@ -50,8 +47,10 @@ final class BackendRegistry {
                     break;
                 }
                 backend = iterator.next();
-            } catch (ServiceConfigurationError e) {
-                broken.add(e.getMessage());
+            } catch (VirtualMachineError e) {
+                throw e;
+            } catch (Throwable e) {
+                found.add(Candidate.broken(e));
                 continue;
             }
             found.add(Candidate.probe(backend));
@@ -59,12 +58,7 @@ final class BackendRegistry {
         found.sort(Comparator.comparing((Candidate c) -> !c.info.isNative())
                 .thenComparing(Comparator.comparingInt((Candidate c) -> c.priority).reversed())
                 .thenComparing(c -> c.info.name()));
-        return new BackendRegistry(List.copyOf(found), List.copyOf(broken));
-    }
-
-    private static ClassLoader loaderOf() {
-        ClassLoader context = Thread.currentThread().getContextClassLoader();
-        return context != null ? context : BackendRegistry.class.getClassLoader();
+        return new BackendRegistry(List.copyOf(found));
     }
 
     /** {@return every backend, in order of preference} */
@@ -124,16 +118,16 @@ final class BackendRegistry {
     private static WintunDriver start(Candidate candidate) {
         try {
             return candidate.backend.openDriver();
-        } catch (WintunException e) {
+        } catch (WintunException | VirtualMachineError e) {
             throw e;
-        } catch (RuntimeException | LinkageError e) {
+        } catch (Throwable e) {
             throw new WintunException(OPERATION, WintunErrors.ERROR_NOT_SUPPORTED,
                     "backend '" + candidate.info.name() + "' failed to start: " + e, e);
         }
     }
 
     private String summary() {
-        if (candidates.isEmpty() && brokenProviders.isEmpty()) {
+        if (candidates.isEmpty()) {
             return "none (add a backend such as wintun4j-backend-ffm to the class path or module path)";
         }
         StringBuilder text = new StringBuilder();
@@ -143,12 +137,6 @@ final class BackendRegistry {
             }
             text.append(candidate.info.name()).append(candidate.info.usable() ? " (usable)"
                     : " (unusable: " + candidate.info.reason() + ")");
-        }
-        for (String broken : brokenProviders) {
-            if (text.length() > 0) {
-                text.append("; ");
-            }
-            text.append("a broken provider (").append(broken).append(')');
         }
         return text.toString();
     }
@@ -173,10 +161,22 @@ final class BackendRegistry {
                 return new Candidate(backend,
                         new BackendInfo(name, backend.isNative(), availability.usable(), availability.reason()),
                         backend.priority());
-            } catch (RuntimeException | LinkageError e) {
+            } catch (VirtualMachineError e) {
+                throw e;
+            } catch (Throwable e) {
                 return new Candidate(backend,
                         new BackendInfo(name, true, false, "its probe failed: " + e), Integer.MIN_VALUE);
             }
+        }
+
+        /**
+         * A provider that could not even be loaded: it is listed under the provider class the error
+         * names (no instance exists to ask for its name), native, since nothing says otherwise, so
+         * that its presence stops the mock from being picked in its place.
+         */
+        static Candidate broken(Throwable error) {
+            return new Candidate(null, new BackendInfo(ProviderFailure.providerOf(error), true, false,
+                    "its provider failed to load: " + error), Integer.MIN_VALUE);
         }
     }
 }

@@ -19,7 +19,14 @@ import java.util.List;
  * ({@code ERROR_NOT_FOUND} when absent, {@code ERROR_NOT_SUPPORTED} when it cannot run here).
  *
  * <p>Backends are found with {@link java.util.ServiceLoader} ({@code io.github.wintun4j.spi.WintunBackend}),
- * on the module path and the class path alike. Thread-safe; every call looks again.
+ * on the module path and the class path alike, through the thread's context class loader (else this
+ * module's loader). A host that loads plugins into a {@link ModuleLayer} or a {@link ClassLoader}
+ * of its own looks there with {@link #in(ModuleLayer)} / {@link #in(ClassLoader)}: the same three
+ * calls on a {@link WintunBackends} view. A provider that fails to load (for example a class
+ * compiled for a newer Java), to probe or to start never escapes as an error: it is listed as
+ * unusable with the reason, and opening it is a {@link WintunException} that says so.
+ *
+ * <p>Thread-safe; nothing is cached: every call looks again.
  */
 public final class Wintun {
 
@@ -30,11 +37,39 @@ public final class Wintun {
     }
 
     /**
+     * The backends of a module layer of the host's own, such as a folder of plugins loaded with
+     * {@link ModuleLayer#defineModulesWithOneLoader}: those of the layer's modules and of its
+     * parent layers ({@link java.util.ServiceLoader#load(ModuleLayer, Class)}), not of the class path.
+     *
+     * @param layer the layer, kept by the view (see {@link WintunBackends} on lifetime)
+     * @return a view with the same {@code backends()} / {@code open()} / {@code open(name)} as this class
+     * @throws NullPointerException when {@code layer} is null
+     */
+    public static WintunBackends in(ModuleLayer layer) {
+        return WintunBackends.of(layer);
+    }
+
+    /**
+     * The backends a class loader of the host's own finds ({@link java.util.ServiceLoader#load(Class, ClassLoader)}):
+     * {@code META-INF/services} of its class path, and the named modules whose layers map to it or
+     * to one of its ancestors.
+     *
+     * @param loader the loader, kept by the view (see {@link WintunBackends} on lifetime and on the
+     *               internal packages its unnamed module is granted); for plugins loaded as named
+     *               modules, use {@link #in(ModuleLayer)}
+     * @return a view with the same {@code backends()} / {@code open()} / {@code open(name)} as this class
+     * @throws NullPointerException when {@code loader} is null
+     */
+    public static WintunBackends in(ClassLoader loader) {
+        return WintunBackends.of(loader);
+    }
+
+    /**
      * {@return every backend present, usable or not, in order of preference}
      *
      */
     public static List<BackendInfo> backends() {
-        return BackendRegistry.load().describe();
+        return WintunBackends.context().backends();
     }
 
     /**
@@ -44,11 +79,7 @@ public final class Wintun {
      * @throws WintunException when no backend can be opened, with the reason of each candidate
      */
     public static WintunDriver open() {
-        String requested = System.getProperty(BACKEND_PROPERTY);
-        if (requested != null && !requested.isBlank()) {
-            return open(requested.trim());
-        }
-        return BackendRegistry.load().openAutomatically();
+        return WintunBackends.context().open();
     }
 
     /**
@@ -56,11 +87,11 @@ public final class Wintun {
      *
      * @param backendName such as {@code "ffm"}, {@code "jna"} or {@code "mock"} (case-insensitive)
      * @return a driver; the caller closes it
-     * @throws NullPointerException when the name is null
-     * @throws WintunException      when that backend is absent, unusable or fails to start
+     * @throws NullPointerException     when the name is null
+     * @throws IllegalArgumentException when the name is blank
+     * @throws WintunException          when that backend is absent, unusable or fails to start
      */
     public static WintunDriver open(String backendName) {
-        java.util.Objects.requireNonNull(backendName, "backendName");
-        return BackendRegistry.load().open(backendName);
+        return WintunBackends.context().open(backendName);
     }
 }

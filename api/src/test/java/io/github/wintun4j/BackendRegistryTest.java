@@ -97,9 +97,66 @@ class BackendRegistryTest {
             }
         };
         BackendRegistry registry = BackendRegistry.of(providers);
-        assertThat(registry.describe()).extracting(BackendInfo::name).containsExactly("jna", "mock");
-        assertThat(registry.describe().get(0).reason()).contains("its probe failed");
+        assertThat(registry.describe()).extracting(BackendInfo::name)
+                .containsExactly("com.example.Broken", "jna", "mock");
+        assertThat(registry.describe().get(1).reason()).contains("its probe failed");
+        // A broken provider is present: the mock is not picked in its place.
         assertThatThrownBy(registry::openAutomatically).hasMessageContaining("com.example.Broken");
+    }
+
+    @Test
+    void aProviderCompiledForANewerJavaIsListedUnusableWithTheReason() {
+        Iterable<WintunBackend> providers = () -> new Iterator<>() {
+            private int next;
+
+            @Override
+            public boolean hasNext() {
+                if (next == 0) {
+                    next++;
+                    // What ServiceLoader lets through on Java 17 for a provider compiled for Java 22.
+                    throw new UnsupportedClassVersionError("io/github/wintun4j/ffm/FfmBackend has been compiled by"
+                            + " a more recent version of the Java Runtime (class file version 66.0)");
+                }
+                return next < 2;
+            }
+
+            @Override
+            public WintunBackend next() {
+                next++;
+                return mock;
+            }
+        };
+        BackendRegistry registry = BackendRegistry.of(providers);
+        assertThat(registry.describe()).hasSize(2);
+        BackendInfo broken = registry.describe().get(0);
+        assertThat(broken.name()).isEqualTo("io.github.wintun4j.ffm.FfmBackend");
+        assertThat(broken.usable()).isFalse();
+        assertThat(broken.reason()).contains("UnsupportedClassVersionError").contains("class file version 66.0");
+        assertThatThrownBy(() -> registry.open("ffm")).isInstanceOf(WintunException.class)
+                .hasMessageContaining("io.github.wintun4j.ffm.FfmBackend (unusable: its provider failed to load");
+    }
+
+    @Test
+    void aProbeOrAStartThatThrowsAnyErrorBecomesTheReason() {
+        FakeBackend linkage = new FakeBackend("ffm", true, 20, BackendAvailability.ofUsable()) {
+            @Override
+            public BackendAvailability availability() {
+                throw new NoClassDefFoundError("java/lang/foreign/Arena");
+            }
+        };
+        BackendInfo info = BackendRegistry.of(List.of(linkage)).describe().get(0);
+        assertThat(info.usable()).isFalse();
+        assertThat(info.reason()).contains("NoClassDefFoundError").contains("java/lang/foreign/Arena");
+
+        FakeBackend asserting = new FakeBackend("jna", true, 10, BackendAvailability.ofUsable()) {
+            @Override
+            public WintunDriver openDriver() {
+                throw new AssertionError("a provider's own bug");
+            }
+        };
+        assertThatThrownBy(() -> BackendRegistry.of(List.of(asserting)).open("jna"))
+                .isInstanceOf(WintunException.class).hasMessageContaining("backend 'jna' failed to start")
+                .hasMessageContaining("a provider's own bug");
     }
 
     @Test

@@ -1,29 +1,54 @@
 package io.github.wintun4j.ffm;
 
-import io.github.wintun4j.linux.LinuxBackend;
-import io.github.wintun4j.platform.CrossPlatformBackend;
+import io.github.wintun4j.WintunDriver;
+import io.github.wintun4j.WintunErrors;
+import io.github.wintun4j.WintunException;
+import io.github.wintun4j.spi.BackendAvailability;
+import io.github.wintun4j.spi.WintunBackend;
 
 /**
- * The {@code "ffm"} backend: {@code java.lang.foreign} downcalls (Java 22+), preferred over JNA where
- * both are usable (priority 20). On Windows it binds wintun.dll ({@code io.github.wintun4j.windows});
- * on Linux it binds libc for TUN devices ({@code io.github.wintun4j.linux}), unless the system property
- * {@code wintun4j.dll} names a stand-in for wintun.dll.
+ * The {@code "ffm"} backend as Java 17 to 21 see it: a stand-in that reports itself unusable.
  *
- * <p>Needs native access: {@code --enable-native-access=ALL-UNNAMED} on the class path, or
- * {@code --enable-native-access=io.github.wintun4j.ffm} on the module path. Without it the JVM warns
- * (Java 22 to 25) or refuses; {@link #availability()} then names the flag. Thread-safe.
+ * <p>This jar is a multi-release jar. The real backend, on {@code java.lang.foreign} (final in Java
+ * 22), lives under {@code META-INF/versions/22} and replaces this class on Java 22 and later; the
+ * root holds the module descriptor and this class, compiled for Java 17, so that a host shipping
+ * every backend jar still starts on Java 17 (on the module path, the JVM would otherwise refuse
+ * the whole module graph) and {@code Wintun.backends()} says why FFM is not there. Thread-safe and
+ * stateless.
  */
-public final class FfmBackend extends CrossPlatformBackend {
+public final class FfmBackend implements WintunBackend {
 
-    private static final String MODULE = "io.github.wintun4j.ffm";
-
-    /** Does no native work: the binding is made on the first probe. */
+    /** Needs nothing: this class never touches native code. */
     public FfmBackend() {
-        super("ffm", 20, MODULE, linux(), new FfmWindows());
     }
 
-    /** @return the Linux half alone (libc, TUN devices), for the tests of real devices */
-    static LinuxBackend linux() {
-        return new LinuxBackend("ffm", 20, MODULE, LibC::bind) { };
+    @Override
+    public String name() {
+        return "ffm";
+    }
+
+    @Override
+    public boolean isNative() {
+        return true;
+    }
+
+    @Override
+    public int priority() {
+        return 20;
+    }
+
+    @Override
+    public BackendAvailability availability() {
+        return BackendAvailability.ofUnusable(reason());
+    }
+
+    /** @throws WintunException always ({@code ERROR_NOT_SUPPORTED}), with the reason */
+    @Override
+    public WintunDriver openDriver() {
+        throw new WintunException("FfmBackend.openDriver", WintunErrors.ERROR_NOT_SUPPORTED, reason());
+    }
+
+    private static String reason() {
+        return "needs Java 22 or newer (java.lang.foreign); this is Java " + Runtime.version().feature();
     }
 }

@@ -57,9 +57,11 @@ final class EmbeddedFelix {
     /**
      * Starts the framework and every bundle of the distribution, in name order.
      *
+     * @param verbose whether the backend probes' reasons and the bundles left out are said as they
+     *                happen; otherwise {@code wintun4j backends} says them
      * @throws LaunchFailure naming the bundle that did not install, resolve or start, and why
      */
-    static EmbeddedFelix start(Distribution distribution) throws LaunchFailure {
+    static EmbeddedFelix start(Distribution distribution, boolean verbose) throws LaunchFailure {
         Path storage;
         try {
             storage = Files.createTempDirectory("wintun4j-felix-");
@@ -79,8 +81,11 @@ final class EmbeddedFelix {
         try {
             felix.framework.init();
             List<Bundle> installed = felix.install(distribution);
+            if (!verbose) {
+                ProbeLogs.quiet(installed);
+            }
             felix.framework.start();
-            felix.startAll(installed);
+            felix.startAll(installed, verbose);
         } catch (BundleException | LaunchFailure e) {
             felix.stop(5_000);
             throw e instanceof LaunchFailure ? (LaunchFailure) e
@@ -105,7 +110,7 @@ final class EmbeddedFelix {
         return installed;
     }
 
-    private void startAll(List<Bundle> bundles) throws LaunchFailure {
+    private void startAll(List<Bundle> bundles, boolean verbose) throws LaunchFailure {
         for (Bundle bundle : bundles) {
             if (bundle.getHeaders().get(Constants.FRAGMENT_HOST) != null) {
                 continue;
@@ -116,9 +121,12 @@ final class EmbeddedFelix {
                 String name = bundle.getLocation().replace("wintun4j:", "");
                 String javaNeeded = javaNeeded(bundle);
                 if (javaNeeded != null) {
-                    // Such as the FFM backend (Java 22) on Java 17: the rest runs without it.
-                    System.err.println("wintun4j: " + name + " needs " + javaNeeded + ", this is Java "
-                            + Runtime.version().feature() + "; left out");
+                    // A bundle for a newer Java: the rest runs without it, and `wintun4j backends`
+                    // lists a backend bundle left out this way with its requirement.
+                    if (verbose) {
+                        System.err.println("wintun4j: " + name + " needs " + javaNeeded + ", this is Java "
+                                + Runtime.version().feature() + "; left out");
+                    }
                     continue;
                 }
                 throw new LaunchFailure(name + " (" + bundle.getSymbolicName() + ") did not start: " + e.getMessage(), e);

@@ -1,5 +1,6 @@
 package io.github.wintun4j.assembly.launch;
 
+import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.ToIntFunction;
 
@@ -43,7 +44,7 @@ public final class Launcher {
     }
 
     private static int run(String[] args) throws LaunchFailure, InterruptedException {
-        EmbeddedFelix felix = EmbeddedFelix.start(Distribution.locate());
+        EmbeddedFelix felix = EmbeddedFelix.start(Distribution.locate(), verbose(args));
         AtomicBoolean commandDone = new AtomicBoolean();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             if (!felix.stop(STOP_PATIENCE_MILLIS)) {
@@ -69,6 +70,14 @@ public final class Launcher {
         commandDone.set(true);
         felix.stop(STOP_PATIENCE_MILLIS);
         return exitCode;
+    }
+
+    /**
+     * @return whether the command line asks for {@code -v} / {@code --verbose} (read here too: the
+     *         bundles start before the command line bundle parses the arguments)
+     */
+    private static boolean verbose(String[] args) {
+        return Arrays.asList(args).contains("-v") || Arrays.asList(args).contains("--verbose");
     }
 
     /**

@@ -46,6 +46,13 @@ record Run(int exitCode, String out, String err) {
         return of(new ProcessBuilder(command));
     }
 
+    /** Runs {@code <java> -jar <runnable jar> args} to its end, on another Java (no option added). */
+    static Run jarOn(Path java, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(java.toString(), "-jar", runnableJar().toString()));
+        command.addAll(List.of(args));
+        return of(new ProcessBuilder(command));
+    }
+
     /** Runs the process to its end, with standard input closed. */
     static Run of(ProcessBuilder builder) throws IOException, InterruptedException {
         Process process = builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();

@@ -79,6 +79,8 @@ class RunnableJarIT {
         Run version = Run.jar("--version");
         assertThat(version.exitCode()).isZero();
         assertThat(version.out()).contains("wintun4j 0.1.0-SNAPSHOT");
+        // A backend that cannot run here is said by `backends` and with --verbose, not by every command.
+        assertThat(version.err()).isEmpty();
     }
 
     @Test

@@ -12,13 +12,15 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code wintun4j backends}: one line per {@code WintunDriver} service, the preferred first:
- * {@code name  native|emulation  usable}. A backend that cannot run here registers no service and
- * logs why when its bundle starts. Exit code 0 when at least one is there, else 1.
+ * {@code name  native|emulation  usable}; then one line per backend present that cannot run here
+ * (it registers no service), {@code name  native  unusable: reason}. This is where those reasons
+ * are said; other commands say them only with {@code --verbose}. Exit code 0 when at least one
+ * backend is usable, else 1.
  */
 @Command(name = "backends",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = "Lists the backends registered in the framework (one that cannot run here logs why).")
+        description = "Lists the backends in the framework: the usable ones, then those that cannot run here, with the reason.")
 final class BackendsCommand implements Callable<Integer> {
 
     private final Host host;
@@ -36,12 +38,6 @@ final class BackendsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         List<BackendInfo> backends = host.backends();
-        if (backends.isEmpty()) {
-            PrintWriter err = spec.commandLine().getErr();
-            err.println("wintun4j: no backend registered; deploy wintun4j-backend-mock, -ffm or -jna");
-            err.flush();
-            return 1;
-        }
         PrintWriter out = spec.commandLine().getOut();
         int width = backends.stream().mapToInt(info -> info.name().length()).max().orElse(0);
         for (BackendInfo info : backends) {
@@ -49,6 +45,12 @@ final class BackendsCommand implements Callable<Integer> {
                     info.usable() ? "usable" : "unusable: " + info.reason());
         }
         out.flush();
+        if (backends.stream().noneMatch(BackendInfo::usable)) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("wintun4j: no backend registered; deploy wintun4j-backend-mock, -ffm or -jna");
+            err.flush();
+            return 1;
+        }
         return 0;
     }
 }

@@ -20,9 +20,11 @@ import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeoutException;
 
 /** The {@link Host} of a running framework, seen through the command line bundle's context. */
@@ -48,13 +50,16 @@ final class FrameworkHost implements Host {
             throw new AssertionError("no filter", e);
         }
         List<BackendInfo> backends = new ArrayList<>();
+        Set<String> registered = new HashSet<>();
         for (ServiceReference<WintunDriver> reference : DriverRanking.highestFirst(references)) {
             Object name = reference.getProperty(WintunServiceProperties.BACKEND);
             if (name != null) {
                 boolean isNative = DriverRanking.isNative(reference.getProperty(WintunServiceProperties.NATIVE));
                 backends.add(new BackendInfo(name.toString(), isNative, true, ""));
+                registered.add(name.toString());
             }
         }
+        backends.addAll(BackendBundles.unusable(context, registered));
         return backends;
     }
 

@@ -13,8 +13,8 @@ import java.util.Map;
 interface Host {
 
     /**
-     * @return one entry per {@code WintunDriver} service, the preferred first (highest ranking);
-     *         every registered backend is usable (one that cannot run here registers nothing)
+     * @return one entry per {@code WintunDriver} service, the preferred first (highest ranking), all
+     *         usable; then the backends present that registered no driver, each with its reason
      */
     List<BackendInfo> backends();
 

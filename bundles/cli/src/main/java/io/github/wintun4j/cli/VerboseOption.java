@@ -3,12 +3,16 @@ package io.github.wintun4j.cli;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParseResult;
 
-/** {@code --verbose}: show the stack trace of a failure, not only its one-line message. */
+/**
+ * {@code -v} / {@code --verbose}: show the stack trace of a failure, not only its one-line message;
+ * the launcher also lets the backends say as they start why one cannot run here.
+ */
 final class VerboseOption {
 
     static final String NAME = "--verbose";
 
-    @Option(names = NAME, description = "On failure, print the stack trace too.")
+    @Option(names = {"-v", NAME}, description = "On failure, print the stack trace too; say as the backends start"
+            + " why one cannot run here.")
     boolean verbose;
 
     /** @return whether {@code --verbose} was given to the command or any of its subcommands */

@@ -116,6 +116,24 @@ class CommandLineTest {
     }
 
     @Test
+    void backendsListsABackendThatCannotRunHereWithItsReason() {
+        host.backends.add(new BackendInfo("ffm", true, false, "needs Java 22 or newer (java.lang.foreign); this is Java 17"));
+
+        assertThat(run("backends")).isZero();
+        assertThat(out.toString().lines()).containsExactly("mock  emulation  usable",
+                "ffm   native     unusable: needs Java 22 or newer (java.lang.foreign); this is Java 17");
+    }
+
+    @Test
+    void backendsWithNoUsableOneIsExitCode1() {
+        host.backends.set(0, new BackendInfo("jna", true, false, "not permitted to open /dev/net/tun"));
+
+        assertThat(run("backends")).isEqualTo(1);
+        assertThat(out.toString()).contains("jna  native     unusable: not permitted");
+        assertThat(err.toString()).contains("no backend registered");
+    }
+
+    @Test
     void backendsWithNoneIsExitCode1() {
         host.backends.clear();
 
