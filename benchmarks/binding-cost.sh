@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # The binding cost against the wintun ABI simulator: the per-packet cost of receive+release and of
 # allocate+send made straight from C (src/main/c/binding_cost.c) and through the public API of the
 # FFM and JNA Windows bindings (JMH, io.github.wintun4j.benchmarks.binding), in the same run, with

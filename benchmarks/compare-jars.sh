@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Compares two builds of benchmarks.jar on the same benchmarks, fork by fork and alternated, so that
 # both see the same machine: one fork of the "before" jar, one of the "after" jar, and again, ROUNDS
 # times. The ring benchmarks vary by up to 2x from fork to fork on a 2-core machine, more than

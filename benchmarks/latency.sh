@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Latency and idle cost of a session on a real TUN device (issue 6, point 4).
 #
 #   benchmarks/latency.sh [--count N] [--interval SECONDS] [--idle SECONDS] [--backends "ffm jna"]
@@ -33,7 +34,7 @@ while (($# > 0)); do
         --interval) INTERVAL=$2; shift 2 ;;
         --idle) IDLE=$2; shift 2 ;;
         --backends) BACKENDS=$2; shift 2 ;;
-        -h | --help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
+        -h | --help) sed -n '3,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
         *) echo "latency.sh: unknown argument $1 (see --help)" >&2; exit 2 ;;
     esac
 done

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # Shared by relay.sh and latency.sh (sourced, not run): finding the JDK, building what is missing,
 # starting and stopping a relay or responder in a namespace, and the cleanup that removes every
 # process, device and namespace the script made, whatever happened.

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # The relay benchmark on real TUN devices: iperf3 through a relay that copies packets between two
 # TUN devices, tunA and tunB, with the C relay (src/main/c/tun_relay.c: one read() and one write()
 # per packet) and the Java relay (io.github.wintun4j.benchmarks.relay.Relay: the wintun4j API over
@@ -58,7 +59,7 @@ while (($# > 0)); do
         --udp-rate) UDP_RATE=$2; shift 2 ;;
         --variants) VARIANTS=$2; shift 2 ;;
         --perf) PERF=true; shift ;;
-        -h | --help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
+        -h | --help) sed -n '3,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
         *) echo "relay.sh: unknown argument $1 (see --help)" >&2; exit 2 ;;
     esac
 done

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # The soak test: the Java relay of relay.sh (the wintun4j API over a native backend, between two real
 # TUN devices) carries a steady TCP stream for N minutes while this script samples the relay process
 # every 10 s: resident memory, open descriptors, threads, and the throughput of each minute. It fails
@@ -25,7 +26,7 @@ while (($# > 0)); do
         --minutes) MINUTES=$2; shift 2 ;;
         --backend) BACKEND=$2; shift 2 ;;
         --rate) RATE=$2; shift 2 ;;
-        -h | --help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
+        -h | --help) sed -n '3,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
         *) echo "soak.sh: unknown argument $1 (see --help)" >&2; exit 2 ;;
     esac
 done

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /**
  * wintun4j: layer-3 TUN devices for Java, in the model of Wintun.
  *

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /**
  * The FFM backend of wintun4j ({@code "ffm"}): wintun.dll on Windows and libc (Linux TUN devices)
  * bound with {@code java.lang.foreign}. Needs {@code --enable-native-access=io.github.wintun4j.ffm}.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /**
  * The JNA backend of wintun4j ({@code "jna"}): wintun.dll on Windows and libc (Linux TUN devices)
  * bound with JNA direct mapping, for Java 17 and later.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /**
  * The mock backend of wintun4j: an in-memory Wintun driver with a scriptable network side, for
  * tests and demos. No driver, no administrator rights, no threads of its own.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * The C baseline of the binding-cost benchmarks: the per-packet cost of the wintun.dll calls made
  * straight from C, against the wintun4j ABI simulator (windows/src/test/c/wintun_sim.c), which it

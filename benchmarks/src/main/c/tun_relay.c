@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * tun_relay: the C baseline of the relay benchmark (benchmarks/relay.sh).
  *

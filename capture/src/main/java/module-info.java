@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /**
  * Packet capture for wintun4j: wraps any {@code io.github.wintun4j.Session}, of any backend, and
  * writes every packet it receives and sends to a pcapng file that Wireshark and tshark read.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /**
  * wintun4j's IP helpers: reading IPv4 / IPv6 / ICMP echo / UDP headers from a packet view, building
  * echo and UDP packets with correct checksums, answering them like a remote host would, and the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /**
  * Testing host applications on the mock backend with JUnit 5: {@code @WintunMockTest} on a test
  * class gives each test a driver, an adapter, a session and the network side, and checks that the

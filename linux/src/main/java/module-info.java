@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /**
  * Linux support of wintun4j, shared by the FFM and JNA backends: the Wintun model on TUN devices
  * above an interface of raw libc calls. Hosts use it through the API; {@code LinuxAdapter} adds

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /**
  * The wintun4j contract test kit: the JUnit 5 tests every backend passes.
  *

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /**
  * Windows support of wintun4j, shared by the FFM and JNA backends: the Wintun model over
  * {@code wintun.dll}, written once above interfaces of raw {@code wintun.dll}, kernel32 and IP Helper

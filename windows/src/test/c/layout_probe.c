@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * Sizes, offsets and constants of the Windows structures wintun4j exchanges, as one compiler sees them:
  * compiled with x86_64-w64-mingw32-gcc against the mingw-w64 headers (_WIN32), and with the host gcc

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * The wintun4j ABI simulator: a stand-in for wintun.dll (0.14), plus the kernel32 and IP Helper
  * functions the wintun4j bindings call, for running those bindings unchanged on Linux.

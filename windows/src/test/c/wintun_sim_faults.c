@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * Call counters, one armed fault and live-object counters of the wintun4j ABI simulator, with their
  * test hooks (WintunSim*). See wintun_sim_faults.h.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * Fault injection for the wintun4j ABI simulator: every exported function that stands in for a
  * wintun.dll, kernel32 or IP Helper entry point counts its calls here, and the test hook

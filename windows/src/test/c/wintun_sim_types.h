@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * The Windows x64 types and structures that wintun.dll, kernel32 and IP Helper exchange with their
  * callers, declared with fixed-width types so that gcc on Linux (LP64) lays them out as Windows x64

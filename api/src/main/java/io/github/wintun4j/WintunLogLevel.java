@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.wintun4j;
 
 /** The levels of the Wintun logger, with their {@code WINTUN_LOGGER_LEVEL} values. Immutable. */

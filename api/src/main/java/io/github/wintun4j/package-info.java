@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /**
  * The wintun4j API: {@link io.github.wintun4j.Wintun} finds a backend and opens a
  * {@link io.github.wintun4j.WintunDriver}; the driver creates or opens an

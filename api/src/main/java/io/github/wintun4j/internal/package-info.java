@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /**
  * Implementation shared by the wintun4j modules and by nobody else: argument checks, the claimed
  * receiver and sender, the forwarding driver, native-access probing, the OSGi service offer of a

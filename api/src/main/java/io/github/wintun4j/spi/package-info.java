@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /**
  * The backend SPI: a backend implements {@link io.github.wintun4j.spi.WintunBackend} and provides
  * it through {@code ServiceLoader} ({@code module-info} {@code provides}, and

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /**
  * The mock backend: an in-memory Wintun driver ({@link io.github.wintun4j.mock.MockDriver}) that
  * follows the ring, packet and lifecycle rules of Wintun 0.14, and for each adapter a scriptable

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.wintun4j.capture;
 
 /** Where a {@link PacketCapture} stands. Only {@link #CAPTURING} records packets; the others are final. */

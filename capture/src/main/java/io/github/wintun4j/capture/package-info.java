@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /**
  * Packet capture: {@link io.github.wintun4j.capture.PacketCapture} writes the packets of one or
  * more sessions to a pcapng file (raw IP, one interface per adapter, the direction of every

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /**
  * Small IP helpers for tunnel code and tests: reading IPv4 / IPv6 / ICMP echo / UDP headers from
  * a packet view, building echo and UDP packets with correct checksums, answering them like a

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.wintun4j.ip;
 
 import static io.github.wintun4j.ip.IpHeaderTest.EXAMPLE_REQUEST;

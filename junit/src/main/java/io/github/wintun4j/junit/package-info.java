@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /**
  * A JUnit 5 extension for testing host applications on the mock backend:
  * {@link io.github.wintun4j.junit.WintunMockTest} on a test class, then parameters of types

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /**
  * The Wintun model on Linux TUN devices, written once above {@link io.github.wintun4j.linux.sys.LinuxSyscalls}:
  * the driver and adapter ({@link io.github.wintun4j.linux.LinuxDriver}, {@link io.github.wintun4j.linux.LinuxAdapter}),

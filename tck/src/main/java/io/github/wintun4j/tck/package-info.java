@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /**
  * The contract test kit. {@link io.github.wintun4j.tck.WintunContractTest} holds the state of a
  * test and the factory methods a backend supplies; each {@code *Contract} interface holds the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.wintun4j.platform;
 
 import io.github.wintun4j.WintunDriver;

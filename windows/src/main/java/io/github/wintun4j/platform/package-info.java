@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /**
  * The native backends' dispatch by platform: {@link io.github.wintun4j.platform.CrossPlatformBackend}
  * uses the Windows binding of wintun.dll on Windows and the Linux TUN support elsewhere, so that one

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /**
  * The Wintun model over {@code wintun.dll}, written once for the FFM and JNA backends: the driver,
  * adapter and session over the DLL's own rings, safe loading of the DLL ({@link

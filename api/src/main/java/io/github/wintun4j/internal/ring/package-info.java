@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /**
  * The Wintun ring model, written once in Java (reference section 3): {@link io.github.wintun4j.internal.ring.Ring}
  * with its reader and writer ends, the packets they hand out, the read-wait signal, and

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.wintun4j.assembly.launch;
 
 /** The framework could not be started as the distribution describes it; the message says why, on one line. */

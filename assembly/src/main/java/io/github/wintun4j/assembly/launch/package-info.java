@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /**
  * The launcher of the Felix distribution: finds the bundles (a distribution folder, or inside the
  * runnable jar), starts Apache Felix with them, and runs the command line bundle's service.

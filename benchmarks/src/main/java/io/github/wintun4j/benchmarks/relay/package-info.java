@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /**
  * Benchmarks on real TUN devices, through the public API only: a relay between two adapters
  * ({@link io.github.wintun4j.benchmarks.relay.Relay}, measured against a C relay by

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /**
  * The {@code wintun4j} command line of the Felix distribution (picocli): {@code demo} configures
  * the demo component and waits for its end, {@code backends} lists the driver services,

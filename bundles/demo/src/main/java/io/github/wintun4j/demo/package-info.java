@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /**
  * The port of Wintun's example program ({@code example.c}) to the wintun4j API:
  * {@link io.github.wintun4j.demo.ExampleTunnel} runs it on any driver, logging through

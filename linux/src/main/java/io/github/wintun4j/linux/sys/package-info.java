@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /**
  * The kernel interface of the Linux support: the raw libc calls a backend binds
  * ({@link io.github.wintun4j.linux.sys.LinuxSyscalls}), their failure

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /**
  * The raw calls the Windows support needs, as interfaces each native backend binds
  * ({@link io.github.wintun4j.windows.sys.WintunLibrary}, {@link io.github.wintun4j.windows.sys.Kernel32},

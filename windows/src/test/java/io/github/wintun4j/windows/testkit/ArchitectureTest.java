@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package io.github.wintun4j.windows.testkit;
 
 /** The ELF machine of an architecture other than the JVM's, for the wrong-architecture cases. */
