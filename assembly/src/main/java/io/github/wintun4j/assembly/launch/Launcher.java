@@ -22,6 +22,9 @@ public final class Launcher {
     /** How long the bundles may take to stop: more than Wintun's 15 s adapter creation. */
     private static final long STOP_PATIENCE_MILLIS = 30_000;
 
+    /** The exit status of a process ended by SIGINT (128 + 2), as a shell reports it. */
+    private static final int SIGINT_STATUS = 130;
+
     private Launcher() {
     }
 
@@ -39,7 +42,7 @@ public final class Launcher {
             System.err.println("wintun4j: " + e.getMessage());
             exitCode = 1;
         } catch (InterruptedException e) {
-            exitCode = 130;
+            exitCode = SIGINT_STATUS;
         }
         System.exit(exitCode);
     }
@@ -47,7 +50,9 @@ public final class Launcher {
     private static int run(String[] args) throws LaunchFailure, InterruptedException {
         EmbeddedFelix felix = EmbeddedFelix.start(Distribution.locate(), verbose(args));
         AtomicBoolean commandDone = new AtomicBoolean();
+        AtomicBoolean shuttingDown = new AtomicBoolean();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            shuttingDown.set(true);
             if (!felix.stop(STOP_PATIENCE_MILLIS)) {
                 System.err.println("wintun4j: the framework did not stop within " + STOP_PATIENCE_MILLIS / 1000
                         + " s; exiting without it");
@@ -67,7 +72,18 @@ public final class Launcher {
         watcher.start();
 
         ToIntFunction<String[]> commandLine = felix.commandLine(COMMAND_LINE_TIMEOUT_MILLIS);
-        int exitCode = commandLine.applyAsInt(args);
+        int exitCode;
+        try {
+            exitCode = commandLine.applyAsInt(args);
+        } catch (LinkageError | IllegalStateException e) {
+            // Ctrl-C stops the framework under the running command (that is how the demo ends): the
+            // command line's bundle may then be gone while its last lines still load a class. The
+            // JVM is exiting with the signal's status; nothing of that is the user's business.
+            if (shuttingDown.get()) {
+                return SIGINT_STATUS;
+            }
+            throw e;
+        }
         commandDone.set(true);
         felix.stop(STOP_PATIENCE_MILLIS);
         return exitCode;
