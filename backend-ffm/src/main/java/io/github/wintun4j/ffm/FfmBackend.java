@@ -50,6 +50,14 @@ public final class FfmBackend implements WintunBackend {
     }
 
     private static String reason() {
-        return "needs Java 22 or newer (java.lang.foreign); this is Java " + Runtime.version().feature();
+        int feature = Runtime.version().feature();
+        if (feature >= 22) {
+            // This stand-in runs on 22+ only when the jar is not read as a multi-release jar: a fat
+            // jar that copied the classes but not the manifest's Multi-Release attribute.
+            return "its Java 22 classes (META-INF/versions/22) were not used on Java " + feature
+                    + ": the jar that holds them lacks the manifest attribute Multi-Release: true"
+                    + " (a repackaged or shaded jar must keep it)";
+        }
+        return "needs Java 22 or newer (java.lang.foreign); this is Java " + feature;
     }
 }
