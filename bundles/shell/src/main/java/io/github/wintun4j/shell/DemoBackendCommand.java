@@ -1,14 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.github.wintun4j.shell;
 
-import io.github.wintun4j.WintunDriver;
-import io.github.wintun4j.WintunServiceProperties;
 import org.apache.felix.service.command.Descriptor;
 import org.apache.felix.service.command.Parameter;
 import org.apache.felix.service.command.annotations.GogoCommand;
-import org.osgi.framework.BundleContext;
 import org.osgi.framework.InvalidSyntaxException;
-import org.osgi.framework.ServiceReference;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Activate;
@@ -20,7 +16,6 @@ import java.io.UncheckedIOException;
 import java.util.Collection;
 import java.util.Dictionary;
 import java.util.Hashtable;
-import java.util.TreeSet;
 
 /**
  * {@code wintun:backend [NAME]}: shows or moves the backend the demo component runs on, in one line
@@ -46,12 +41,16 @@ public final class DemoBackendCommand {
     private static final String HELP = "shows how to use this command";
 
     private final ConfigurationAdmin configurationAdmin;
-    private final BundleContext context;
+    private final WintunCommands commands;
 
+    /**
+     * @param configurationAdmin where the demo's configuration lives
+     * @param commands           the shell's driver tracking, for the names of the registered backends
+     */
     @Activate
-    public DemoBackendCommand(@Reference ConfigurationAdmin configurationAdmin, BundleContext context) {
+    public DemoBackendCommand(@Reference ConfigurationAdmin configurationAdmin, @Reference WintunCommands commands) {
         this.configurationAdmin = configurationAdmin;
-        this.context = context;
+        this.commands = commands;
     }
 
     @Descriptor("shows the backend the demo runs on, and the backends registered")
@@ -109,20 +108,9 @@ public final class DemoBackendCommand {
         }
     }
 
-    /** @return the names of the registered backends, sorted */
+    /** @return the names of the registered backends, the highest-ranked first */
     private Collection<String> registered() {
-        TreeSet<String> names = new TreeSet<>();
-        try {
-            for (ServiceReference<WintunDriver> reference : context.getServiceReferences(WintunDriver.class, null)) {
-                Object name = reference.getProperty(WintunServiceProperties.BACKEND);
-                if (name != null) {
-                    names.add(name.toString());
-                }
-            }
-        } catch (InvalidSyntaxException e) {
-            throw new AssertionError(e);   // no filter given
-        }
-        return names;
+        return commands.backendNames();
     }
 
     private static Dictionary<String, Object> copy(Dictionary<String, Object> properties) {

@@ -80,12 +80,25 @@ final class ShellDrivers {
             if (best != null) {
                 return best;
             }
-            List<String> names = new ArrayList<>();
-            DriverRanking.highestFirst(backends.keySet()).forEach(reference -> names.add(backends.get(reference).name()));
+            List<String> names = namesHighestFirst();
             throw new IllegalArgumentException((backendName.isBlank() ? "no backend is registered"
                     : "no backend named '" + backendName.trim() + "' is registered")
                     + "; registered: " + (names.isEmpty() ? "none" : String.join(", ", names)));
         }
+    }
+
+    /** @return the names of the backends, the highest-ranked first */
+    List<String> names() {
+        synchronized (lock) {
+            return namesHighestFirst();
+        }
+    }
+
+    /** Guarded by {@code lock}. */
+    private List<String> namesHighestFirst() {
+        List<String> names = new ArrayList<>();
+        DriverRanking.highestFirst(backends.keySet()).forEach(reference -> names.add(backends.get(reference).name()));
+        return names;
     }
 
     /**

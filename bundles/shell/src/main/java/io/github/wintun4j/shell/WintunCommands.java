@@ -204,6 +204,15 @@ public final class WintunCommands {
     }
 
     /**
+     * For the shell's other commands ({@link DemoBackendCommand}).
+     *
+     * @return the names of the registered backends, the highest-ranked first
+     */
+    List<String> backendNames() {
+        return drivers.names();
+    }
+
+    /**
      * For the shell's other commands ({@link CaptureCommands}).
      *
      * @return the running adapter of that name
