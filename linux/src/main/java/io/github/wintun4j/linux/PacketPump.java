@@ -70,6 +70,11 @@ final class PacketPump implements SendPath.Faults {
         sendPath.afterSend();
     }
 
+    /** @return whether the send ring ended (device gone, pump failed or stopped): nothing more is written */
+    boolean sendEnded() {
+        return sendRing.isTerminated();
+    }
+
     /** @return the writer of the receive ring (the driver's end), for the test fixtures' fault injection */
     DriverWriter receiveWriter() {
         return receiveWriter;

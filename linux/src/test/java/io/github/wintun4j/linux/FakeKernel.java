@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 
 /**
  * An in-memory stand-in for the kernel behind {@link LinuxSyscalls}, for the tests of what the
@@ -45,6 +46,8 @@ final class FakeKernel implements LinuxSyscalls {
     private final List<String> writers = new ArrayList<>();
     private final List<String> violations = new ArrayList<>();
     private int writesToRefuse;
+    /** Every write(2) on the TUN descriptor, refused ones included. */
+    private int tunWriteAttempts;
     private int writeErrno;
     private int nextFd = 100;
     private int openErrno;
@@ -64,6 +67,34 @@ final class FakeKernel implements LinuxSyscalls {
 
     synchronized List<byte[]> written() {
         return new ArrayList<>(written);
+    }
+
+    /** Counts a TUN write that a fault injected in front of this kernel refused before it got here. */
+    synchronized void countRefusedTunWrite() {
+        tunWriteAttempts++;
+        notifyAll();
+    }
+
+    /** @return every write(2) on the TUN descriptor so far, refused ones included */
+    synchronized int tunWriteAttempts() {
+        return tunWriteAttempts;
+    }
+
+    /**
+     * Waits until {@code count} TUN writes were made, refused ones included.
+     *
+     * @return whether they were made within the time
+     */
+    synchronized boolean awaitTunWriteAttempts(int count, long timeout, TimeUnit unit) throws InterruptedException {
+        long deadline = System.nanoTime() + unit.toNanos(timeout);
+        while (tunWriteAttempts < count) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
+        return true;
     }
 
     /** The names of the threads that made each TUN write in {@link #written()}. */
@@ -241,6 +272,8 @@ final class FakeKernel implements LinuxSyscalls {
             notifyAll();
             return 8;
         }
+        tunWriteAttempts++;
+        notifyAll();
         if (writesToRefuse > 0) {
             writesToRefuse--;
             throw new ErrnoException("write", Errno.EAGAIN);

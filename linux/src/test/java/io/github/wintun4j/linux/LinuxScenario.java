@@ -75,7 +75,8 @@ final class LinuxScenario {
         }
     }
 
-    private void send() {
+    private void send() throws InterruptedException {
+        int writesBefore = kernel.tunWriteAttempts();
         Packet packet = null;
         for (int attempt = 0; attempt < ALLOCATION_ATTEMPTS && packet == null; attempt++) {
             packet = session.allocateSendPacket(PACKET.length);
@@ -85,6 +86,17 @@ final class LinuxScenario {
         }
         packet.buffer().put(0, PACKET);
         session.sendPacket(packet);
+        // Mostly written on this thread before sendPacket returns; but when the send thread held the
+        // write token at that moment, it writes the packet soon after. Either way the write belongs to
+        // this step. Unless the session ended meanwhile (a session thread found the device gone): then
+        // nothing more is written, and the application learns it at its next call.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(PATIENCE_SECONDS);
+        PacketPump pump = ((LinuxSession) session).pump();
+        while (!kernel.awaitTunWriteAttempts(writesBefore + 1, 10, TimeUnit.MILLISECONDS) && !pump.sendEnded()) {
+            if (System.nanoTime() - deadline > 0) {
+                throw new AssertionError("the sent packet reached no write(2) within " + PATIENCE_SECONDS + " s");
+            }
+        }
     }
 
     private void receiveRouted() throws InterruptedException {
