@@ -112,6 +112,30 @@ public class RoundTripBenchmark {
         return sample;
     }
 
+    /**
+     * As {@link #claimedSend}, with {@code Sender.sendCopy(buffer)}: the claimed copy send, one copy and no
+     * packet object; then drain one. The single-thread form of {@code SendBenchmark.claimedCopy}.
+     */
+    @Benchmark
+    @Group("claimedCopy")
+    public int claimedCopy(Claims claims, SendBenchmark.Sink sink) {
+        claims.sender.sendCopy(claims.packet);
+        claims.collector.drain(sink, 1);
+        return sink.sample;
+    }
+
+    /**
+     * As {@link #claimedReceive}, with {@code Receiver.receiveEach(handler, 1)}: the claimed in-place
+     * receive, no packet object. The single-thread form of {@code ReceiveBenchmark.claimedInPlace}.
+     */
+    @Benchmark
+    @Group("claimedInPlace")
+    public int claimedInPlace(Claims claims, ReceiveBenchmark.Handler handler) {
+        claims.injector.deliver(claims.packet);
+        claims.receiver.receiveEach(handler, 1);
+        return handler.sample;
+    }
+
     /** Copy into a new array, offer, poll, read. */
     @Benchmark
     @Group("arrayBlockingQueue")
