@@ -4,7 +4,8 @@
 # both see the same machine: one fork of the "before" jar, one of the "after" jar, and again, ROUNDS
 # times. The ring benchmarks vary by up to 2x from fork to fork on a 2-core machine, more than
 # between builds, so one run of each jar would compare forks, not builds. Prints each fork's
-# consumer score and, per benchmark, the median of each jar and after/before.
+# score (the consumer's, for two-thread groups) and, per benchmark, the median of each jar, their
+# ratio, and the median of the rounds' own ratios.
 #
 #   benchmarks/compare-jars.sh BEFORE.jar AFTER.jar [ROUNDS] [BENCHMARK-REGEX] [JMH args...]
 #
@@ -45,8 +46,10 @@ done
 
 # Every row JMH wrote: a group's total and each of its sides ("...claimedInPlace:consume...");
 # the consumer's row is the one to compare (see README.md, "What each benchmark measures").
+# Besides the median of each jar, the median of the rounds' own after/before ratios: the two forks
+# of a round ran one after the other, so a round's ratio sees much the same load on both sides.
 python3 - "$out" "$rounds" <<'EOF'
-import csv, glob, statistics, sys
+import csv, statistics, sys
 out, rounds = sys.argv[1], int(sys.argv[2])
 scores = {}
 for side in ("before", "after"):
@@ -54,15 +57,19 @@ for side in ("before", "after"):
         with open(f"{out}/{side}-{round_}.csv") as f:
             for row in csv.DictReader(f):
                 name = row["Benchmark"]
-                params = ",".join(f"{k[6:-1]}={v}" for k, v in row.items() if k.startswith("Param: ") and v)
-                scores.setdefault((name, params), {}).setdefault(side, []).append(float(row["Score"]))
-print(f"{'benchmark':70} {'before (median, forks)':>30} {'after (median, forks)':>30} {'after/before':>12}")
-for (name, params), sides in sorted(scores.items()):
-    b, a = sides.get("before", []), sides.get("after", [])
+                params = ",".join(f"{k[len('Param: '):]}={v}" for k, v in row.items() if k.startswith("Param: ") and v)
+                key = (name, params, row["Unit"])
+                scores.setdefault(key, {}).setdefault(side, {})[round_] = float(row["Score"])
+print(f"{'benchmark':60} {'unit':>8} {'before (median; forks)':>28} {'after (median; forks)':>28} "
+      f"{'after/before':>12} {'median of round ratios':>22}")
+for (name, params, unit), sides in sorted(scores.items()):
+    b, a = sides.get("before", {}), sides.get("after", {})
     if not b or not a:
         continue
-    mb, ma = statistics.median(b), statistics.median(a)
+    mb, ma = statistics.median(b.values()), statistics.median(a.values())
+    paired = [a[r] / b[r] for r in sorted(set(a) & set(b)) if b[r]]
     label = name.replace("io.github.wintun4j.benchmarks.", "") + (f" [{params}]" if params else "")
     fmt = lambda xs: " ".join(f"{x:.1f}" for x in xs)
-    print(f"{label:70} {mb:8.2f} ({fmt(b)}) {ma:8.2f} ({fmt(a)}) {ma / mb:12.2f}")
+    print(f"{label:60} {unit:>8} {mb:8.2f} ({fmt(b.values())}) {ma:8.2f} ({fmt(a.values())}) "
+          f"{ma / mb:12.2f} {statistics.median(paired):22.2f}")
 EOF
