@@ -51,9 +51,11 @@ final class WindowsAdapter implements Adapter {
     private final CallGuard guard = new CallGuard();
     /** The sessions started through this handle that have not ended yet. */
     private final Set<WindowsSession> sessions = ConcurrentHashMap.newKeySet();
-    /** Under this: {@link #close()} has closed the sessions and no call uses the handle any more. */
+    /** Guards the two flags below (a private monitor: an application may synchronize on an adapter). */
+    private final Object closing = new Object();
+    /** Under {@link #closing}: {@link #close()} has closed the sessions and no call uses the handle any more. */
     private boolean closeRequested;
-    /** Under this: {@code WintunCloseAdapter} was called, or is being called. */
+    /** Under {@link #closing}: {@code WintunCloseAdapter} was called, or is being called. */
     private boolean handleClosed;
     private volatile String name;
 
@@ -238,7 +240,7 @@ final class WindowsAdapter implements Adapter {
             session.close(); // ends it, or leaves the end to its claimant
         }
         guard.awaitQuiescent();
-        synchronized (this) {
+        synchronized (closing) {
             closeRequested = true;
         }
         closeHandleWhenUnused();
@@ -250,7 +252,7 @@ final class WindowsAdapter implements Adapter {
      * last session.
      */
     private void closeHandleWhenUnused() {
-        synchronized (this) {
+        synchronized (closing) {
             if (!closeRequested || handleClosed || !sessions.isEmpty()) {
                 return;
             }
