@@ -15,7 +15,7 @@
  *  - Adapters: a name in use renames the older adapter "Name 1", "Name 2"... (ERROR_BUFFER_OVERFLOW
  *    when that is over 127 units, as Wintun's NciSetAdapterName fails); names of at most 127
  *    units; LUID (53 << 48) | (NetLuidIndex << 24); case-insensitive open; ERROR_NOT_FOUND,
- *    ERROR_ALREADY_INITIALIZED, ERROR_ALREADY_EXISTS for a GUID in use.
+ *    ERROR_ALREADY_INITIALIZED; a requested GUID in use gives the new adapter a random one.
  *  - The driver side runs inside the application's calls: a sent packet is consumed at once; IP
  *    packets (IPv4 >= 20 bytes, IPv6 >= 40) are queued for the tests, others dropped and counted; an
  *    ICMP echo request to one of the adapter's addresses is answered, as the Windows stack would.
@@ -57,6 +57,7 @@
 #define HANDLE_MAGIC 0x57414450u  /* "WADP" */
 #define SESSION_MAGIC 0x57534553u /* "WSES" */
 #define EVENT_MAGIC 0x57455654u   /* "WEVT" */
+#define REGISTRATION_MAGIC 0x57524547u /* "WREG" */
 
 typedef void (*WINTUN_LOGGER_CALLBACK)(ENUM32 level, DWORD64 timestamp, const WCHAR *message);
 
@@ -220,16 +221,73 @@ EXPORT BOOL SetEvent(HANDLE handle)
     return 1;
 }
 
-EXPORT BOOL CloseHandle(HANDLE handle)
+/* ---- kernel32: the session's registration handle ------------------------------------------------- */
+
+/*
+ * The handle WintunStartSession opens on the adapter's device object and registers the rings through
+ * (WireGuard/wintun api/session.c: Session->Handle from AdapterOpenDeviceObject), which WintunEndSession
+ * closes. When the adapter is removed while the rings are registered, the driver closes that handle
+ * itself, in whatever process holds it: driver/wintun.c, TunDispatchPnp, on IRP_MN_QUERY_REMOVE_DEVICE
+ * and IRP_MN_SURPRISE_REMOVAL, walks the system handle table (ZwQuerySystemInformation
+ * SystemExtendedHandleInformation) and calls ObCloseHandle on every handle of the owning file object.
+ * A WintunEndSession after that closes a handle value that is no longer open, and that on Windows may
+ * by then name another object of the process. Here the object stays mapped until its session is freed,
+ * so that such a close is seen (and counted) rather than a crash.
+ */
+struct registration {
+    uint32_t magic;
+    _Atomic int open;
+};
+
+/* CloseHandle calls on a handle that was not open: WintunSimInvalidCloses. */
+static _Atomic uint64_t g_invalid_closes;
+
+static struct registration *registration_of(HANDLE handle)
 {
-    SIM_FAIL_LAST_ERROR(CloseHandle, 0);
-    struct event *event = event_of(handle);
+    struct registration *registration = handle;
+    return registration && registration->magic == REGISTRATION_MAGIC ? registration : NULL;
+}
+
+static struct registration *registration_new(void)
+{
+    struct registration *registration = page_alloc(sizeof *registration);
+    if (registration) {
+        registration->magic = REGISTRATION_MAGIC;
+        atomic_store(&registration->open, 1);
+    }
+    return registration;
+}
+
+static void registration_free(struct registration *registration)
+{
+    registration->magic = 0;
+    page_free(registration, sizeof *registration);
+}
+
+/*
+ * CloseHandle's work, also for the DLL's own closes. A handle that is not open fails with
+ * ERROR_INVALID_HANDLE, as on Windows ("Closing an invalid handle raises an exception" under a debugger:
+ * STATUS_INVALID_HANDLE; otherwise FALSE and GetLastError 6), and is counted.
+ */
+static BOOL handle_close(HANDLE handle)
+{
+    struct registration *registration = registration_of(handle);
+    if (registration && atomic_exchange(&registration->open, 0))
+        return 1;
+    struct event *event = registration ? NULL : event_of(handle);
     if (!event) {
+        atomic_fetch_add(&g_invalid_closes, 1);
         errno = ERROR_INVALID_HANDLE;
         return 0;
     }
     event_free(event);
     return 1;
+}
+
+EXPORT BOOL CloseHandle(HANDLE handle)
+{
+    SIM_FAIL_LAST_ERROR(CloseHandle, 0);
+    return handle_close(handle);
 }
 
 static DWORD wait_for(DWORD count, const HANDLE *handles, BOOL wait_all, DWORD milliseconds)
@@ -327,6 +385,7 @@ struct session {
     struct ring *rx; /* driver -> application */
     struct ring *tx; /* application -> driver */
     struct event *read_event;
+    struct registration *registration; /* Session->Handle: the rings' registration with the driver */
     pthread_mutex_t rx_lock;
     uint32_t rx_read;       /* the application's next record */
     uint32_t rx_newest;     /* the driver's newest record, for the corruption hook */
@@ -465,6 +524,7 @@ static void session_free(struct session *session)
     page_free(session->rx, session->ring_bytes);
     page_free(session->tx, session->ring_bytes);
     event_free(session->read_event);
+    registration_free(session->registration);
     session->magic = 0;
     sim_object(SIM_SESSIONS, -1);
     page_free(session, sizeof *session);
@@ -526,8 +586,11 @@ static void adapter_remove(struct adapter *adapter)
     if (adapter->removed)
         return;
     adapter->removed = 1;
-    if (adapter->session)
+    if (adapter->session) {
         session_terminate(adapter->session);
+        /* The driver closes the registration handle in the application's process (see struct registration). */
+        atomic_store(&adapter->session->registration->open, 0);
+    }
 }
 
 static int name_problem(const WCHAR *name)
@@ -600,17 +663,12 @@ EXPORT HANDLE WintunCreateAdapter(const WCHAR *name, const WCHAR *tunnel_type, c
     }
     log_message(LOG_INFO, "Creating adapter \"", name, "\"");
     pthread_mutex_lock(&g_lock);
-    if (requested_guid) {
-        for (struct adapter *a = g_adapters; a; a = a->next) {
-            if (!a->removed && memcmp(&a->guid, requested_guid, sizeof(GUID)) == 0) {
-                pthread_mutex_unlock(&g_lock);
-                log_message(LOG_ERR, "Failed to create adapter \"", name,
-                            "\": another adapter has the requested GUID");
-                errno = ERROR_ALREADY_EXISTS;
-                return NULL;
-            }
-        }
-    }
+    /* Since Wintun 0.13 the requested GUID is a request: WintunCreateAdapter (api/adapter.c) stores it as
+     * the device's SuggestedInstanceId, and when another adapter has it, the new one gets a random GUID
+     * (wintun commit 005af4a); the creation does not fail. */
+    int guid_taken = 0;
+    for (struct adapter *a = g_adapters; requested_guid && a; a = a->next)
+        guid_taken |= !a->removed && memcmp(&a->guid, requested_guid, sizeof(GUID)) == 0;
     struct adapter *adapter = page_alloc(sizeof *adapter);
     struct adapter_handle *handle = adapter ? handle_new(adapter, 1) : NULL;
     if (!handle) {
@@ -633,7 +691,7 @@ EXPORT HANDLE WintunCreateAdapter(const WCHAR *name, const WCHAR *tunnel_type, c
     }
     memcpy(adapter->name, name, (wlen(name) + 1) * sizeof(WCHAR));
     memcpy(adapter->tunnel_type, tunnel_type, (wlen(tunnel_type) + 1) * sizeof(WCHAR));
-    if (requested_guid) {
+    if (requested_guid && !guid_taken) {
         adapter->guid = *requested_guid;
     } else {
         if (getrandom(&adapter->guid, sizeof adapter->guid, 0) != (ssize_t)sizeof adapter->guid)
@@ -760,8 +818,9 @@ EXPORT HANDLE WintunStartSession(HANDLE handle, DWORD capacity)
             session->rx = page_alloc(ring_bytes);
             session->tx = page_alloc(ring_bytes);
             session->read_event = event_new(0, 0);
+            session->registration = registration_new();
         }
-        if (!session || !session->rx || !session->tx || !session->read_event) {
+        if (!session || !session->rx || !session->tx || !session->read_event || !session->registration) {
             if (session) {
                 if (session->rx)
                     page_free(session->rx, ring_bytes);
@@ -769,6 +828,8 @@ EXPORT HANDLE WintunStartSession(HANDLE handle, DWORD capacity)
                     page_free(session->tx, ring_bytes);
                 if (session->read_event)
                     event_free(session->read_event);
+                if (session->registration)
+                    registration_free(session->registration);
                 page_free(session, sizeof *session);
             }
             session = NULL;
@@ -802,6 +863,9 @@ EXPORT void WintunEndSession(HANDLE handle)
     struct session *session = session_of(handle);
     if (!session)
         return;
+    /* api/session.c: CloseHandle(Session->Handle), whose result the DLL ignores; after the driver closed it
+     * on the adapter's removal, this close fails and is counted (see struct registration). */
+    handle_close(session->registration);
     pthread_mutex_lock(&g_lock);
     struct adapter *adapter = session->adapter;
     if (adapter->session == session)
@@ -881,7 +945,9 @@ EXPORT BYTE *WintunAllocateSendPacket(HANDLE handle, DWORD packet_size)
     if (head >= session->capacity) {
         error = ERROR_HANDLE_EOF;
     } else {
-        uint64_t needed = align4(packet_size);
+        /* In 32 bits, as api/session.c's TUN_ALIGN(sizeof(TUN_PACKET) + PacketSize) in ULONG: a size from
+         * 0xFFFFFFF9 on wraps to a few bytes, and the allocation succeeds with a Size the driver rejects. */
+        uint32_t needed = (4u + packet_size + 3u) & ~3u;
         uint32_t free_space = (head - session->tx_write - 4) & mask;
         uint32_t at = session->tx_write;
         if (needed > free_space) {
@@ -1385,6 +1451,12 @@ EXPORT BOOL WintunSimRemoveAdapter(ULONG64 luid)
         adapter_remove(adapter);
     pthread_mutex_unlock(&g_lock);
     return adapter != NULL;
+}
+
+/* Test hook: how many CloseHandle calls, the DLL's own included, closed a handle that was not open. */
+EXPORT ULONG64 WintunSimInvalidCloses(void)
+{
+    return atomic_load(&g_invalid_closes);
 }
 
 /* An impossible record (size 0x10000) at the driver's write position, or, in a full ring, the newest

@@ -33,7 +33,10 @@ public interface Adapter extends AutoCloseable {
     /** {@return the tunnel type (the adapter's description is {@code "<type> Tunnel"})} */
     String tunnelType();
 
-    /** {@return the adapter's GUID, the requested one or the one picked at creation} */
+    /**
+     * {@return the GUID the adapter has: for a created adapter the requested one when no other adapter had it,
+     * else the one picked at creation}
+     */
     UUID guid();
 
     /**

@@ -31,7 +31,7 @@ import java.util.concurrent.TimeUnit;
  * unread; packets already received may still be released, and sending after the adapter went
  * away drops the packet and reports {@code ERROR_HANDLE_EOF}), and
  * {@link WintunErrors#ERROR_INVALID_DATA} when the receive ring is corrupt (the read position
- * does not move, so the error repeats).
+ * does not move, so the error repeats: close the session and start a new one).
  *
  * <p>Waiting: {@link #receivePacket(long, TimeUnit)} (and a {@link Receiver}'s) first spins
  * for at most 12.5 microseconds, and only while the session received more than 800 Mbit/s since

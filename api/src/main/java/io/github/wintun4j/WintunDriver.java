@@ -30,12 +30,14 @@ public interface WintunDriver extends AutoCloseable {
      * @param name       the adapter name, 1..127 UTF-16 units without NUL (a backend may be
      *                   stricter: Linux allows 15 bytes)
      * @param tunnelType the tunnel type, shown as {@code "<tunnelType> Tunnel"}, 1..127 units
-     * @param guid       the requested GUID, or {@code null} for a random one
+     * @param guid       the requested GUID, or {@code null} for a random one. A request, as in Wintun
+     *                   0.13 and later: when another adapter has this GUID, the new adapter gets a random
+     *                   one and the creation still succeeds; {@link Adapter#guid()} tells which it got
      * @return the adapter; closing it removes it
      * @throws NullPointerException     when name or tunnelType is null
      * @throws IllegalArgumentException when a name is empty or holds NUL
-     * @throws WintunException          {@code ERROR_BUFFER_OVERFLOW} for a name too long,
-     *                                  {@code ERROR_ALREADY_EXISTS} for a GUID in use, and other driver errors
+     * @throws WintunException          {@code ERROR_BUFFER_OVERFLOW} for a name too long, and other driver
+     *                                  errors
      */
     Adapter createAdapter(String name, String tunnelType, UUID guid);
 

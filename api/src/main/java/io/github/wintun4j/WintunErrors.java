@@ -32,7 +32,11 @@ public final class WintunErrors {
     public static final int ERROR_BUFFER_OVERFLOW = 111;
     /** 127: a function is missing from a library (GetProcAddress). */
     public static final int ERROR_PROC_NOT_FOUND = 127;
-    /** 183: an adapter with the same GUID (or, on Linux, name) already exists. */
+    /**
+     * 183: it exists already: on Linux an interface of that name; from {@code WintunCreateAdapter} on
+     * Windows a device of that identity that Windows still holds (a requested GUID that another adapter
+     * has is no error: the new adapter gets another GUID).
+     */
     public static final int ERROR_ALREADY_EXISTS = 183;
     /** 193: a library is not a valid image for this machine (wrong architecture or format). */
     public static final int ERROR_BAD_EXE_FORMAT = 193;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.github.wintun4j.ffm;
 
+import io.github.wintun4j.windows.sys.SendPacketSize;
 import io.github.wintun4j.windows.sys.WindowsBinder.OpenedLibrary;
 
 import java.lang.foreign.FunctionDescriptor;
@@ -99,7 +100,9 @@ final class FfmPacketCalls {
         }
     }
 
+    /** @throws IllegalArgumentException for a size whose aligned size the DLL would wrap ({@link SendPacketSize}) */
     long WintunAllocateSendPacket(long session, int packetSize) {
+        SendPacketSize.require(packetSize);
         try {
             long packet = (long) ALLOCATE_CALL.invokeExact(allocateSendPacket, session, packetSize);
             return packet != 0 ? packet
@@ -114,6 +117,7 @@ final class FfmPacketCalls {
 
     /** @return the last error of one capturing {@code WintunAllocateSendPacket}; 0 when it allocated */
     int WintunAllocateSendPacketError(long session, int packetSize) {
+        SendPacketSize.require(packetSize);
         try {
             MemorySegment state = FfmLastError.state();
             long packet = (long) ALLOCATE_CALL_CAPTURING.invokeExact(allocateSendPacket, state, session, packetSize);

@@ -3,7 +3,6 @@ package io.github.wintun4j.ffm;
 
 import io.github.wintun4j.windows.sys.LogSink;
 import io.github.wintun4j.windows.sys.Utf16;
-import io.github.wintun4j.windows.sys.WindowsAbi;
 import io.github.wintun4j.windows.sys.WindowsBinder.OpenedLibrary;
 import io.github.wintun4j.windows.sys.WintunLibrary;
 
@@ -21,6 +20,7 @@ import static io.github.wintun4j.ffm.FfmDowncalls.downcall;
 import static io.github.wintun4j.ffm.FfmDowncalls.segment;
 import static io.github.wintun4j.ffm.FfmDowncalls.unexpected;
 import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_CHAR_UNALIGNED;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
@@ -34,7 +34,6 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
 final class FfmWintun implements WintunLibrary {
 
     private static final FunctionDescriptor LOGGER = FunctionDescriptor.ofVoid(JAVA_INT, JAVA_LONG, ADDRESS);
-    private static final long MAX_MESSAGE_BYTES = 2L * (WindowsAbi.MAX_LOG_MESSAGE_UNITS + 1);
 
     private final MethodHandle createAdapter;
     private final MethodHandle openAdapter;
@@ -78,12 +77,23 @@ final class FfmWintun implements WintunLibrary {
     /** {@code VOID CALLBACK Logger(WINTUN_LOGGER_LEVEL Level, DWORD64 Timestamp, LPCWSTR Message)}: never throws. */
     private void log(int level, long timestamp, MemorySegment message) {
         try {
-            String text = message.equals(MemorySegment.NULL) ? ""
-                    : Utf16.decode(message.reinterpret(MAX_MESSAGE_BYTES).asByteBuffer(), 0, WindowsAbi.MAX_LOG_MESSAGE_UNITS);
-            sink.log(level, timestamp, text);
+            sink.log(level, timestamp, message.equals(MemorySegment.NULL) ? "" : wideString(message));
         } catch (Throwable dropped) {
             // An exception escaping an upcall would end the JVM.
         }
+    }
+
+    /**
+     * The zero-terminated UTF-16 text at {@code message}, whole: the DLL's error lines have no length limit
+     * ({@code LoggerError} in WireGuard/wintun {@code api/logger.c}).
+     */
+    private static String wideString(MemorySegment message) {
+        MemorySegment text = message.reinterpret(Long.MAX_VALUE);
+        long units = 0;
+        while (text.get(JAVA_CHAR_UNALIGNED, 2 * units) != 0) {
+            units++;
+        }
+        return Utf16.decode(text.asSlice(0, 2 * units).asByteBuffer(), 0, (int) units);
     }
 
     @Override

@@ -6,7 +6,7 @@ import com.sun.jna.Pointer;
 
 import io.github.wintun4j.jna.JnaWindowsFunctions.Wintun;
 import io.github.wintun4j.windows.sys.LogSink;
-import io.github.wintun4j.windows.sys.WindowsAbi;
+import io.github.wintun4j.windows.sys.SendPacketSize;
 import io.github.wintun4j.windows.sys.WintunLibrary;
 
 import java.nio.ByteBuffer;
@@ -34,10 +34,13 @@ final class JnaWintun implements WintunLibrary {
         }
     }
 
-    /** A zero-terminated UTF-16 string of at most the logger's limit (not {@code wchar_t}: 4 bytes on Linux). */
+    /**
+     * A zero-terminated UTF-16 string (not {@code wchar_t}: 4 bytes on Linux), whole: the DLL's error lines
+     * have no length limit ({@code LoggerError} in WireGuard/wintun {@code api/logger.c}).
+     */
     private static String wideString(Pointer message) {
         StringBuilder text = new StringBuilder();
-        for (int i = 0; i < WindowsAbi.MAX_LOG_MESSAGE_UNITS; i++) {
+        for (long i = 0; ; i++) {
             char unit = message.getChar(2L * i);
             if (unit == 0) {
                 break;
@@ -109,7 +112,7 @@ final class JnaWintun implements WintunLibrary {
 
     @Override
     public long WintunAllocateSendPacket(long session, int packetSize) {
-        return Wintun.WintunAllocateSendPacket(session, packetSize);
+        return Wintun.WintunAllocateSendPacket(session, SendPacketSize.require(packetSize));
     }
 
     @Override

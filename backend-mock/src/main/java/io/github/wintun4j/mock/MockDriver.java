@@ -24,7 +24,8 @@ import java.util.UUID;
  *
  * <ul>
  *   <li>Create: names and tunnel types are checked as {@code WintunCreateAdapter} checks them; a
- *       {@code null} GUID picks a random one; a GUID in use gives {@code ERROR_ALREADY_EXISTS};
+ *       {@code null} GUID picks a random one, and so does a GUID in use (the requested GUID is a
+ *       request, as in Wintun 0.13 and later);
  *       an adapter that already has the name (ignoring case) is renamed {@code "Name 1"},
  *       {@code "Name 2"}, ... (the first free number, after the new name as spelled in this call)
  *       and the new one takes the name; when that numbered name would be over 127 units, the
@@ -89,11 +90,8 @@ public final class MockDriver implements WintunDriver {
         MockAdapter handle;
         synchronized (lock) {
             requireOpen();
-            UUID id = guid != null ? guid : randomFreeGuid();
-            if (table.guidInUse(id)) {
-                throw new WintunException("WintunCreateAdapter", WintunErrors.ERROR_ALREADY_EXISTS,
-                        "an adapter with GUID {" + id + "} already exists (open it, or close it first)");
-            }
+            // A request, as in Wintun 0.13+ (SuggestedInstanceId): a GUID in use gives a random one instead.
+            UUID id = guid != null && !table.guidInUse(guid) ? guid : randomFreeGuid();
             if (!loaded) {
                 loaded = true;
                 messages.add("Loading driver " + runningVersion);

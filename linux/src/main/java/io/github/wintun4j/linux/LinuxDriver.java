@@ -30,7 +30,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *       name: at most 15 bytes, never truncated. Where Wintun renames an older adapter of the same
  *       name, Linux fails with {@code ERROR_ALREADY_EXISTS}: renaming another program's interface
  *       would break it. Like a Wintun adapter, a new device starts with MTU 65535, is up, and gets
- *       no IPv6 link-local address (see {@link LinkLocalPolicy}).</li>
+ *       no IPv6 link-local address (see {@link LinkLocalPolicy}). A requested GUID that a device
+ *       created in this JVM has gives a random one instead, as in Wintun 0.13 and later.</li>
  *   <li>{@link #openAdapter} finds an existing TUN device (exact name first, then ignoring case as
  *       Wintun does) and checks that a descriptor can attach to it; {@code ERROR_NOT_FOUND} when there
  *       is none or the interface is not a single-queue TUN device.</li>
@@ -79,10 +80,11 @@ public final class LinuxDriver implements WintunDriver {
         InterfaceNames.require(CREATE, name);
         Arguments.requireName(CREATE, "tunnel type", tunnelType);
         requireOpen();
-        UUID id = guid != null ? guid : UUID.randomUUID();
         LinuxAdapter adapter;
+        UUID id;
         synchronized (CREATION) {
-            requireGuidFree(id);
+            // A request, as in Wintun 0.13+ (SuggestedInstanceId): a GUID in use gives a random one instead.
+            id = guid != null && isGuidFree(guid) ? guid : UUID.randomUUID();
             int ifindex = createDevice(name);
             AdapterIdentity identity = new AdapterIdentity(id, tunnelType, name);
             AdapterIdentity.register(ifindex, identity);
@@ -116,17 +118,16 @@ public final class LinuxDriver implements WintunDriver {
         }
     }
 
-    private void requireGuidFree(UUID guid) {
+    /** @return whether no device created in this JVM that still exists has {@code guid}; forgets one that is gone */
+    private boolean isGuidFree(UUID guid) {
         Optional<Map.Entry<Integer, AdapterIdentity>> owner = AdapterIdentity.withGuid(guid);
         if (owner.isEmpty()) {
-            return;
+            return true;
         }
         int ifindex = owner.get().getKey();
-        String ownerName = owner.get().getValue().name();
         try {
-            if (control.index(CREATE, ownerName) == ifindex) {
-                throw new WintunException(CREATE, WintunErrors.ERROR_ALREADY_EXISTS, "GUID {" + guid
-                        + "} belongs to adapter \"" + ownerName + "\" (index " + ifindex + "); close it first");
+            if (control.index(CREATE, owner.get().getValue().name()) == ifindex) {
+                return false;
             }
         } catch (WintunException e) {
             if (e.errorCode() != WintunErrors.ERROR_NOT_FOUND) {
@@ -134,6 +135,7 @@ public final class LinuxDriver implements WintunDriver {
             }
         }
         AdapterIdentity.forget(ifindex);
+        return true;
     }
 
     @Override

@@ -21,8 +21,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * claimant's per-packet path takes nothing and writes nothing.
  *
  * <p>Consequence: when the session is closed by another thread while a claimant never calls again nor
- * gives its claim back, the rings and events stay allocated until it does (closing the adapter does not
- * free them either; it makes the DLL report the adapter's end to the claimant's next call).
+ * gives its claim back, the rings and events stay allocated until it does, and so does the adapter when it
+ * is closed meanwhile: {@link WindowsAdapter} calls {@code WintunCloseAdapter} only after every session
+ * of the handle ended, since the adapter's removal closes the session's registration handle.
  *
  * <p>Threading: {@link Side#isHeldByCaller()} and {@link Side#requireUnclaimed()} on any thread;
  * {@link #claim}, {@link #checkOut} and {@link #unclaim} on the claimant's thread; {@link #close()}

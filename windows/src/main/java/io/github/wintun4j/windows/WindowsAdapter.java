@@ -22,12 +22,19 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * A Wintun adapter handle. Wintun itself tells only the LUID ({@code WintunGetAdapterLUID}); the
  * current name, the GUID and the tunnel type are the interface's alias, GUID and description
- * ({@code "<TunnelType> Tunnel"}), read with {@code GetIfEntry2}. Addresses and the MTU go through IP
- * Helper by LUID, as example.c does; the MTU is set on the IPv4 and the IPv6 side of the interface
- * (IPv6 only from 1280, its minimum).
+ * ({@code "<TunnelType> Tunnel"}), read with {@code GetIfEntry2}. The GUID is read back also for a
+ * created adapter: the requested one is only a suggestion (Wintun 0.13 and later: when another adapter
+ * has it, the new adapter gets a random one). Addresses and the MTU go through IP Helper by LUID, as
+ * example.c does; the MTU is set on the IPv4 and the IPv6 side of the interface (IPv6 only from 1280,
+ * its minimum).
  *
  * <p>Threading and the state after close: as {@link Adapter}. The handle is freed only once no
- * call uses it ({@link CallGuard}).
+ * call uses it ({@link CallGuard}) and every session started through it has ended
+ * ({@code WintunEndSession}): removing the adapter makes the driver close the session's registration
+ * handle in this process (WireGuard/wintun {@code driver/wintun.c}, {@code TunDispatchPnp}), so a
+ * {@code WintunEndSession} after {@code WintunCloseAdapter} would close a handle value that may by then
+ * belong to another handle of the JVM. When a claimant delays a session's end ({@link SessionClaims}),
+ * the adapter stays until that claimant checks out, which its next call, or the wake-up of its wait, does.
  */
 final class WindowsAdapter implements Adapter {
 
@@ -42,7 +49,14 @@ final class WindowsAdapter implements Adapter {
     private final UUID guid;
     private final String tunnelType;
     private final CallGuard guard = new CallGuard();
+    /** The sessions started through this handle that have not ended yet. */
     private final Set<WindowsSession> sessions = ConcurrentHashMap.newKeySet();
+    /** Guards the two flags below (a private monitor: an application may synchronize on an adapter). */
+    private final Object closing = new Object();
+    /** Under {@link #closing}: {@link #close()} has closed the sessions and no call uses the handle any more. */
+    private boolean closeRequested;
+    /** Under {@link #closing}: {@code WintunCloseAdapter} was called, or is being called. */
+    private boolean handleClosed;
     private volatile String name;
 
     private WindowsAdapter(WindowsDriver driver, long handle, boolean created, String name, String tunnelType,
@@ -55,7 +69,8 @@ final class WindowsAdapter implements Adapter {
         this.luid = NetLuid.value(luidBuffer);
         MibIfRow2 row = interfaceRow();
         this.name = row != null && !row.alias().isEmpty() ? row.alias() : name;
-        this.guid = guid != null ? guid : row != null ? row.guid() : new UUID(0, 0);
+        // The GUID the adapter has, which for a created one may not be the requested one.
+        this.guid = row != null ? row.guid() : guid != null ? guid : new UUID(0, 0);
         this.tunnelType = tunnelType != null ? tunnelType : row != null ? tunnelTypeOf(row.description()) : "";
     }
 
@@ -128,8 +143,10 @@ final class WindowsAdapter implements Adapter {
         }
     }
 
+    /** The session has ended ({@code WintunEndSession}); on any thread. */
     void forget(WindowsSession session) {
         sessions.remove(session);
+        closeHandleWhenUnused();
     }
 
     @Override
@@ -220,9 +237,27 @@ final class WindowsAdapter implements Adapter {
             return;
         }
         for (WindowsSession session : List.copyOf(sessions)) {
-            session.close();
+            session.close(); // ends it, or leaves the end to its claimant
         }
         guard.awaitQuiescent();
+        synchronized (closing) {
+            closeRequested = true;
+        }
+        closeHandleWhenUnused();
+    }
+
+    /**
+     * Calls {@code WintunCloseAdapter} once the adapter was closed and every session started through it
+     * has ended, on the thread that saw the last of the two: the closer, or the claimant that ended the
+     * last session.
+     */
+    private void closeHandleWhenUnused() {
+        synchronized (closing) {
+            if (!closeRequested || handleClosed || !sessions.isEmpty()) {
+                return;
+            }
+            handleClosed = true;
+        }
         driver.dll().wintun.WintunCloseAdapter(handle);
         driver.forget(this);
     }

@@ -34,10 +34,17 @@ final class WindowsErrors {
             case WintunErrors.ERROR_ACCESS_DENIED:
                 return "Wintun adapters and sessions need Administrator rights (run elevated, or as SYSTEM)";
             case WintunErrors.ERROR_ALREADY_EXISTS:
+                // Not a GUID in use: since Wintun 0.13 that gives the new adapter a random GUID. Closing an
+                // opened handle removes nothing, so what helps is a new attempt once the old device is gone.
                 return function.equals("WintunCreateAdapter")
-                        ? "an adapter with this GUID already exists, typically left over after a crash: close it"
-                                + " (open it by name, then close the creating handle) or use another GUID"
-                        : "";
+                        ? "Windows still holds a device of that identity, typically one being removed: retry the"
+                                + " creation after a moment" : "";
+            case WintunErrors.ERROR_INVALID_DATA:
+                return function.equals("WintunReceivePacket")
+                        ? "every later receive of this session fails alike; close the session and start a new one"
+                                + " (the driver of Wintun 0.14.1 can corrupt the ring when Windows sends to the adapter"
+                                + " on several processors at once, a race fixed after that release: wintun commit"
+                                + " dd05092)" : "";
             case WintunErrors.ERROR_FILE_NOT_FOUND:
                 return function.equals("WintunGetRunningDriverVersion")
                         ? "the Wintun driver is not loaded (it loads when an adapter is created)" : "";

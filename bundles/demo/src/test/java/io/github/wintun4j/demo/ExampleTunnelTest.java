@@ -133,14 +133,19 @@ class ExampleTunnelTest {
 
     @Test
     void anAdapterCreationThatFailsIsReported() {
-        try (Adapter squatter = driver.createAdapter("Other", "Example", ExampleTunnel.ADAPTER_GUID)) {
-            ExampleTunnel tunnel = new ExampleTunnel(driver, true, log, DemoOptions.example().withReplyLimit(1));
+        // An adapter with a name of 127 units cannot be renamed "<name> 1" (Wintun's NciSetAdapterName), so
+        // creating a second one of that name fails with ERROR_BUFFER_OVERFLOW.
+        String longest = "D".repeat(127);
+        try (Adapter squatter = driver.createAdapter(longest, "Example", null)) {
+            ExampleTunnel tunnel = new ExampleTunnel(driver, true, log,
+                    DemoOptions.example().withAdapterName(longest).withReplyLimit(1));
 
             assertThatThrownBy(tunnel::run)
                     .isInstanceOf(DemoFailure.class)
                     .hasMessageStartingWith("Failed to create adapter: ")
-                    .hasMessageContaining("ERROR_ALREADY_EXISTS");
+                    .hasMessageContaining("ERROR_BUFFER_OVERFLOW");
             assertThat(squatter.isOpen()).isTrue();
+            assertThat(squatter.name()).isEqualTo(longest);
         }
         assertAdapterGone();
     }

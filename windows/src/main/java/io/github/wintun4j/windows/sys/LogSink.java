@@ -12,7 +12,9 @@ public interface LogSink {
     /**
      * @param level     {@code WINTUN_LOGGER_LEVEL}
      * @param timestamp a FILETIME: 100 ns intervals since 1601-01-01 UTC
-     * @param message   the text, at most {@link WindowsAbi#MAX_LOG_MESSAGE_UNITS} UTF-16 units
+     * @param message   the whole text, however long: the DLL's error lines ({@code LoggerError} in
+     *                  WireGuard/wintun {@code api/logger.c}, a prefix of up to 1024 units and the system's
+     *                  message) have no limit
      */
     void log(int level, long timestamp, String message);
 }

@@ -35,8 +35,6 @@ public final class WindowsAbi {
     public static final int LOAD_LIBRARY_SEARCH_SYSTEM32 = 0x800;
     /** ipifcons.h: {@code IF_TYPE_PROP_VIRTUAL}, the IfType in a Wintun adapter's LUID. */
     public static final int IF_TYPE_PROP_VIRTUAL = 53;
-    /** wintun.h: the longest logger message, in UTF-16 units. */
-    public static final int MAX_LOG_MESSAGE_UNITS = 1024;
     /** FILETIME of the Unix epoch: 100 ns intervals from 1601-01-01 to 1970-01-01. */
     public static final long FILETIME_UNIX_EPOCH = 116_444_736_000_000_000L;
 

@@ -43,6 +43,18 @@ public final class SimHooks {
 
     public static native int WintunSimRemoveAdapter(long luid);
 
+    /**
+     * @return how many {@code CloseHandle} calls so far, the simulated DLL's own included, closed a handle that
+     *         was not open (and failed with {@code ERROR_INVALID_HANDLE}, as on Windows)
+     */
+    public static native long WintunSimInvalidCloses();
+
+    /**
+     * The simulator's {@code WintunAllocateSendPacket} called directly, past every binding: to see the DLL's own
+     * arithmetic, which the bindings keep callers from reaching.
+     */
+    public static native long WintunAllocateSendPacket(long session, int packetSize);
+
     public static native int WintunSimCorruptReceiveRing(long luid);
 
     /** Sets whether sent packets are dropped unseen; non-zero when the adapter has a session (the simulator still holds its rings). */

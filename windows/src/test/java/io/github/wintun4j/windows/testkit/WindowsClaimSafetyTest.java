@@ -170,6 +170,38 @@ public abstract class WindowsClaimSafetyTest {
     }
 
     /**
+     * Removing an adapter makes the driver close the session's registration handle inside the process
+     * (WireGuard/wintun {@code driver/wintun.c}, {@code TunDispatchPnp}: on {@code IRP_MN_QUERY_REMOVE_DEVICE} it
+     * walks the system handle table and closes every handle of the rings' owning file object), and
+     * {@code WintunEndSession} closes it too ({@code api/session.c}: {@code CloseHandle(Session->Handle)}). Ended
+     * after {@code WintunCloseAdapter}, the session would close a handle value that on Windows may by then name
+     * another handle of the JVM. The simulator fails and counts a close of a handle that is not open. With a
+     * claimant delaying the session's end, closing the adapter must still end the session before the adapter:
+     * the adapter goes once the claimant has checked out.
+     */
+    @Test
+    void closingTheAdapterUnderAClaimantEndsTheSessionBeforeTheAdapter() throws Exception {
+        Session session = adapter.startSession(WintunConstants.MIN_RING_CAPACITY);
+        Receiver receiver = onClaimant(session::claimReceiver);
+        String name = adapter.name();
+        long invalidClosesBefore = SimHooks.WintunSimInvalidCloses();
+
+        adapter.close();
+        assertEndOfFile(catchOnClaimant(receiver::receivePacket));
+        assertThat(SimHooks.WintunSimInvalidCloses() - invalidClosesBefore)
+                .as("CloseHandle calls on a handle that was not open (the registration handle the adapter's removal"
+                        + " closed)").isZero();
+        assertThatThrownBy(() -> driver.openAdapter(name)).as("removed after the session ended")
+                .isInstanceOfSatisfying(WintunException.class,
+                        e -> assertThat(e.errorCode()).isEqualTo(WintunErrors.ERROR_NOT_FOUND));
+        assertThat(SimHooks.hasSession(luid)).isFalse();
+        onClaimant(() -> {
+            receiver.close();
+            return null;
+        });
+    }
+
+    /**
      * An in-place handler that closes its receiver gives the claim back only when the call returns: until
      * then the claim keeps another thread's close from ending the session ({@code WintunEndSession} frees the
      * rings), so that the packet in the handler's hands is never released into freed rings (WireGuard/wintun
