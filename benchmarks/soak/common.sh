@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # SPDX-License-Identifier: Apache-2.0
 # Shared by the soak's pieces (sourced, not run; each piece is run by benchmarks/soak.sh as
 #   benchmarks/soak/PIECE.sh BACKEND SECONDS OUT
@@ -15,7 +16,8 @@ source benchmarks/netns-common.sh
 readonly BACKEND=$1 RUN_SECONDS=$2 OUT=$3
 [[ "$BACKEND" == ffm || "$BACKEND" == jna ]] || fail "$(basename "$0"): the backend is ffm or jna" 2
 [[ "$RUN_SECONDS" =~ ^[1-9][0-9]*$ ]] || fail "$(basename "$0"): SECONDS is a whole number" 2
-readonly PIECE=$(basename "$0" .sh)
+PIECE=$(basename "$0" .sh)
+readonly PIECE
 readonly FIGURES=$OUT/$PIECE-$BACKEND.figures
 readonly LOG_PREFIX=$OUT/$PIECE-$BACKEND
 # Ten JVMs run at once on a small machine: a small heap, touched whole at start so that resident

@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # SPDX-License-Identifier: Apache-2.0
 # Shared by the soak pieces that answer pings on one device (sourced after common.sh): the piece's
 # namespace, w4js-BACKEND-PIECE, whose device DEVICE gets 10.9.0.1/24 from the program; the kernel
@@ -5,7 +6,9 @@
 
 readonly NS=w4js-$BACKEND-$PIECE
 readonly PEER=10.9.0.2
+# shellcheck disable=SC2034   # read by cleanup (netns-common.sh)
 NAMESPACES=("$NS")
+# shellcheck disable=SC2034
 RELAY_NS=$NS
 trap cleanup EXIT
 trap 'exit 130' INT TERM

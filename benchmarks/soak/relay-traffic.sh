@@ -81,9 +81,11 @@ wait "$UDP_RECEIVER" || figure digest_udp_receiver_failed 1 none
 for dev in tunA tunB; do
     figure "kernel_${dev}_queue_dropped" "$(ip -n "$NS_RELAY" -s -j link show "$dev" | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["stats64"]["tx"]["dropped"])')"
 done
+# shellcheck disable=SC2016   # awk's own $6
 RCVBUF_ERRORS=$(in_server awk '/^Udp:/ { n++; if (n == 2) print $6 }' /proc/net/snmp)
 figure server_udp_rcvbuf_errors "$RCVBUF_ERRORS"
 # Datagrams whose UDP checksum was wrong (the kernel drops them: they show as loss above).
+# shellcheck disable=SC2016
 figure server_udp_checksum_errors "$(in_server awk '/^Udp:/ { n++; if (n == 2) print $8 }' /proc/net/snmp)"
 stop_java
 figure relay_send_ring_full_drops "$(sed -n 's/.* \([0-9]*\) dropped (send ring full).*/\1/p' "$LOG_PREFIX-relay.log" | awk '{ s += $1 } END { print s + 0 }')"
