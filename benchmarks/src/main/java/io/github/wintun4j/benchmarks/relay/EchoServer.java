@@ -15,7 +15,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.net.InetAddress;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
@@ -79,7 +78,7 @@ public final class EchoServer implements Callable<Integer> {
         try (Receiver receiver = session.claimReceiver(); Sender sender = session.claimSender()) {
             while (true) {
                 Packet request = policy.receive(session, receiver, WAIT_MILLIS, TimeUnit.MILLISECONDS);
-                if (request != null && answer(receiver, sender, request)) {
+                if (request != null && EchoAnswerer.answer(receiver, sender, request)) {
                     replies[0]++;
                 }
             }
@@ -89,26 +88,5 @@ public final class EchoServer implements Callable<Integer> {
             }
             return 0;
         }
-    }
-
-    /** @return whether a reply was sent */
-    private static boolean answer(Receiver receiver, Sender sender, Packet request) {
-        Optional<byte[]> reply;
-        try {
-            reply = EchoResponder.icmpReply(request.buffer());
-        } finally {
-            receiver.releaseReceivePacket(request);
-        }
-        if (reply.isEmpty()) {
-            return false;
-        }
-        byte[] bytes = reply.get();
-        Packet out = sender.allocateSendPacket(bytes.length);
-        if (out == null) {
-            return false;       // send ring full: the ping is lost, as on a congested link
-        }
-        out.buffer().put(0, bytes);
-        sender.sendPacket(out);
-        return true;
     }
 }

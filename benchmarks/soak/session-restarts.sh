@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
+# Soak piece: a session restarted every 3 s. SessionRestarts keeps one adapter (tunR) and starts,
+# uses and ends a session on it again and again, answering the kernel's ping (100 a second) while
+# each session lives. Requests that arrive between two sessions are not answered: the ping's loss is
+# shown but is not a defect. A session that answered nothing while the ping ran is.
+# Figures: restarts, silent sessions, the program's growth. Run by benchmarks/soak.sh.
+set -euo pipefail
+cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/../.."
+# shellcheck source=benchmarks/soak/common.sh
+source benchmarks/soak/common.sh
+DEVICES=(tunR)
+# shellcheck source=benchmarks/soak/echo-namespace.sh
+source benchmarks/soak/echo-namespace.sh
+
+start_java "$LOG_PREFIX-program.log" io.github.wintun4j.benchmarks.relay.SessionRestarts --backend "$BACKEND" --name tunR --seconds 3
+PROGRAM=$RELAY_PID
+start_sampling "$PROGRAM" program
+background_ping "$LOG_PREFIX-ping.txt" -q -i 0.01 -w "$RUN_SECONDS"
+wait "$PING_PID" || true   # ping's status is 1 when a request went unanswered, which is expected here
+stop_java
+python3 - "$LOG_PREFIX-program.log" "$LOG_PREFIX-ping.txt" "$RUN_SECONDS" >>"$FIGURES" <<'PY'
+import re, sys
+m = re.search(r"restarts=(\d+) silent=(\d+) replies=(\d+)", open(sys.argv[1]).read())
+if not m:
+    print("report_missing 1 none")
+    sys.exit()
+restarts = int(m[1])
+print(f"restarts {restarts} info")
+print(f"silent_sessions {m[2]} none")
+print(f"replies {m[3]} info")
+# A restart takes 3 s and a little: fewer than half the expected restarts means the loop stalled.
+print(f"restarts_missing {max(0, int(sys.argv[3]) // 3 // 2 - restarts)} none")
+p = re.search(r"(\d+) packets transmitted, (\d+) received", open(sys.argv[2]).read())
+print(f"ping_unanswered_between_sessions {int(p[1]) - int(p[2]) if p else -1} info")
+PY
+growth_figures program
