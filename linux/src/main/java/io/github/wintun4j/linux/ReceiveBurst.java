@@ -41,6 +41,8 @@ final class ReceiveBurst extends AbstractList<ByteBuffer> implements RandomAcces
     private static final int VNET_READ_BYTES = VirtioNetHeader.SIZE + 65_535;
     /** With offloads: room per read, for the read and its segments. */
     private static final int VNET_ROOM = VNET_READ_BYTES + GsoSplit.worstCaseBytes(MAX_SEGMENTS_PER_READ);
+    /** With offloads: the burst has room for at least this many reads of the largest size (about 650 KiB). */
+    private static final int VNET_READS_OF_ROOM = 4;
 
     private final ByteBuffer[] packets;
     private final int capacity;
@@ -60,8 +62,8 @@ final class ReceiveBurst extends AbstractList<ByteBuffer> implements RandomAcces
      * @param counters where malformed reads are counted; only with offloads
      */
     ReceiveBurst(boolean offloads, AdapterCounters counters) {
-        int views = offloads ? MAX_PACKETS + MAX_SEGMENTS_PER_READ : MAX_PACKETS;
-        ByteBuffer memory = ByteBuffer.allocateDirect(offloads ? 3 * VNET_ROOM : BUFFER_BYTES);
+        int views = offloads ? VNET_READS_OF_ROOM * MAX_SEGMENTS_PER_READ : MAX_PACKETS;
+        ByteBuffer memory = ByteBuffer.allocateDirect(offloads ? VNET_READS_OF_ROOM * VNET_ROOM : BUFFER_BYTES);
         this.capacity = memory.capacity();
         this.packets = new ByteBuffer[views];
         for (int i = 0; i < views; i++) {
@@ -106,7 +108,8 @@ final class ReceiveBurst extends AbstractList<ByteBuffer> implements RandomAcces
     private int fillOffloaded(LinuxSyscalls sys, int fd) {
         count = 0;
         int used = 0;
-        while (packets.length - count >= MAX_SEGMENTS_PER_READ && capacity - used >= VNET_ROOM) {
+        for (int reads = 0; reads < MAX_PACKETS && packets.length - count >= MAX_SEGMENTS_PER_READ
+                && capacity - used >= VNET_ROOM; reads++) {
             ByteBuffer read = packets[count];
             read.clear().position(used).limit(used + VNET_READ_BYTES);
             int size = read(sys, fd, read);
