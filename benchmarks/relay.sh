@@ -6,7 +6,14 @@
 # the FFM and JNA backends, batch receive, and one packet at a time for comparison).
 #
 #   benchmarks/relay.sh [--rounds N] [--seconds S] [--udp-rate RATE] [--variants "c ffm jna ..."] [--perf]
-#                       [--tcp-only] [--jar LABEL=PATH ...]
+#                       [--tcp-only] [--mtu N] [--jar LABEL=PATH ...]
+#
+# Variants: c (tun_relay.c), c-vnet (tun_relay.c --vnet: IFF_VNET_HDR, 64 KiB offload packets
+# passed through unsplit: the limit of a relay with offloads), ffm and jna (the Java relay with
+# offloads, the default of a session: it splits what it reads and merges what it writes), ffm-nooff
+# and jna-nooff (the Java relay with sessions that do not ask for offloads), ffm-single and
+# jna-single (one packet at a time, with offloads). --mtu sets both relay devices' MTU (default
+# 65535); the veths stay at 1500.
 #
 # A variant VARIANT@LABEL runs VARIANT (ffm, jna, ffm-single, jna-single) from the jar given by
 # --jar LABEL=PATH instead of benchmarks/target/benchmarks.jar: a build of another commit, so that
@@ -45,6 +52,7 @@ ROUNDS=3
 SECONDS_PER_TEST=10
 OMIT=2                      # seconds of warm-up iperf3 leaves out of its figures (JIT, TCP ramp)
 UDP_RATE=100M               # offered load; 100 Mbit/s of 64-byte payloads is 195,000 packets/s
+RELAY_MTU=65535             # --mtu: both relay devices
 VARIANTS="c ffm jna ffm-single jna-single"
 PERF=false                  # --perf: system-wide perf samples (cpu-clock) during each TCP test
 TCP_ONLY=false
@@ -58,6 +66,7 @@ while (($# > 0)); do
         --seconds) SECONDS_PER_TEST=$2; shift 2 ;;
         --udp-rate) UDP_RATE=$2; shift 2 ;;
         --variants) VARIANTS=$2; shift 2 ;;
+        --mtu) RELAY_MTU=$2; shift 2 ;;
         --perf) PERF=true; shift ;;
         -h | --help) sed -n '3,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
         *) echo "relay.sh: unknown argument $1 (see --help)" >&2; exit 2 ;;
@@ -97,7 +106,9 @@ relay_command() {
     fi
     case "$variant" in
         c) echo "$C_RELAY tunA tunB" ;;
+        c-vnet) echo "$C_RELAY --vnet tunA tunB" ;;
         ffm | jna) echo "$JAVA $JAVA_FLAGS -cp $jar io.github.wintun4j.benchmarks.relay.Relay --backend $variant" ;;
+        ffm-nooff | jna-nooff) echo "$JAVA $JAVA_FLAGS -cp $jar io.github.wintun4j.benchmarks.relay.Relay --backend ${variant%-nooff} --offloads false" ;;
         ffm-single | jna-single) echo "$JAVA $JAVA_FLAGS -cp $jar io.github.wintun4j.benchmarks.relay.Relay --backend ${variant%-single} --batch 1" ;;
         *) echo "relay.sh: unknown variant $1" >&2; return 2 ;;
     esac
@@ -184,7 +195,8 @@ print(value)' "$1" "$2"
 
 : >"$OUT/results.tsv"
 describe_machine >"$OUT/machine.txt"
-echo "relay.sh: $ROUNDS rounds of: $VARIANTS (TCP ${SECONDS_PER_TEST} s, UDP 64 B at $UDP_RATE, ${OMIT} s warm-up each)"
+echo "relay.sh: $ROUNDS rounds of: $VARIANTS (TCP ${SECONDS_PER_TEST} s, UDP 64 B at $UDP_RATE, ${OMIT} s warm-up each, relay devices at MTU $RELAY_MTU)"
+echo "relay devices' MTU: $RELAY_MTU" >>"$OUT/machine.txt"
 for ((round = 1; round <= ROUNDS; round++)); do
     for variant in $VARIANTS; do
         run_variant "$variant" "$round"

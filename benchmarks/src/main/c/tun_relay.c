@@ -8,8 +8,16 @@
  * the one the Java relay (io.github.wintun4j.benchmarks.relay) is measured against. The script
  * brings the devices up and routes through them, exactly as for the Java relay.
  *
- *   tun_relay NAME_A NAME_B      prints "ready" once both devices exist; runs until SIGTERM or
+ *   tun_relay [--vnet] NAME_A NAME_B
+ *                                prints "ready" once both devices exist; runs until SIGTERM or
  *                                SIGINT, then prints the packets moved each way on stderr
+ *
+ * With --vnet, both devices are opened with IFF_VNET_HDR and take checksum, TCP and (where the
+ * kernel has it, Linux 6.2+) UDP segmentation offload: every read is a virtio_net_hdr and a packet
+ * of up to 64 KiB, written to the other device as it is, header included, never split. That is
+ * the most a relay can get from offloads on this machine: the limit the Java relay with offloads
+ * (which splits and merges again, so that its application sees MTU-sized packets) is given as a
+ * fraction of.
  *
  * Build: gcc -O2 -pthread -o tun_relay tun_relay.c
  */
@@ -29,6 +37,13 @@
 
 /* The largest IP packet: a read() into a buffer this big never truncates. */
 #define MAX_PACKET 65535
+/* sizeof(struct virtio_net_hdr), before each packet with --vnet. */
+#define VNET_HDR 10
+
+#ifndef TUN_F_USO4
+#define TUN_F_USO4 0x20
+#define TUN_F_USO6 0x40
+#endif
 
 struct direction {
     const char *name;
@@ -39,7 +54,7 @@ struct direction {
 };
 
 /* Creates (or attaches to) the TUN device NAME; exits with a message on failure. */
-static int open_tun(const char *name)
+static int open_tun(const char *name, int vnet)
 {
     int fd = open("/dev/net/tun", O_RDWR | O_CLOEXEC);
     if (fd < 0) {
@@ -48,7 +63,7 @@ static int open_tun(const char *name)
     }
     struct ifreq ifr;
     memset(&ifr, 0, sizeof ifr);
-    ifr.ifr_flags = IFF_TUN | IFF_NO_PI;
+    ifr.ifr_flags = IFF_TUN | IFF_NO_PI | (vnet ? IFF_VNET_HDR : 0);
     if (strlen(name) >= IFNAMSIZ) {
         fprintf(stderr, "tun_relay: interface name too long: %s\n", name);
         exit(2);
@@ -58,13 +73,20 @@ static int open_tun(const char *name)
         fprintf(stderr, "tun_relay: TUNSETIFF %s: %s\n", name, strerror(errno));
         exit(1);
     }
+    if (vnet) {
+        unsigned int tcp = TUN_F_CSUM | TUN_F_TSO4 | TUN_F_TSO6;
+        if (ioctl(fd, TUNSETOFFLOAD, tcp | TUN_F_USO4 | TUN_F_USO6) < 0 && ioctl(fd, TUNSETOFFLOAD, tcp) < 0) {
+            fprintf(stderr, "tun_relay: TUNSETOFFLOAD %s: %s\n", name, strerror(errno));
+            exit(1);
+        }
+    }
     return fd;
 }
 
 static void *forward(void *arg)
 {
     struct direction *d = arg;
-    static __thread unsigned char packet[MAX_PACKET];
+    static __thread unsigned char packet[VNET_HDR + MAX_PACKET];
     for (;;) {
         ssize_t n = read(d->from, packet, sizeof packet);
         if (n < 0) {
@@ -84,12 +106,13 @@ static void *forward(void *arg)
 
 int main(int argc, char **argv)
 {
-    if (argc != 3) {
-        fprintf(stderr, "usage: tun_relay NAME_A NAME_B\n");
+    int vnet = argc == 4 && strcmp(argv[1], "--vnet") == 0;
+    if (argc != 3 + vnet) {
+        fprintf(stderr, "usage: tun_relay [--vnet] NAME_A NAME_B\n");
         return 2;
     }
-    int a = open_tun(argv[1]);
-    int b = open_tun(argv[2]);
+    int a = open_tun(argv[1 + vnet], vnet);
+    int b = open_tun(argv[2 + vnet], vnet);
     struct direction ab = {.name = "A->B", .from = a, .to = b};
     struct direction ba = {.name = "B->A", .from = b, .to = a};
 

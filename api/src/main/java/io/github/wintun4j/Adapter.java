@@ -61,6 +61,26 @@ public interface Adapter extends AutoCloseable {
     Session startSession(int capacity);
 
     /**
+     * Starts a session ({@code WintunStartSession}) with options; one session per adapter at a
+     * time. {@link #startSession(int)} is this with {@link SessionOptions#defaults()}. A backend
+     * that cannot honour an option starts the session without it (the session says what is active,
+     * see {@link Session#offloadsActive()}); this default implementation, for backends without
+     * options (Windows, the mock), checks the arguments and starts a plain session.
+     *
+     * @param capacity the ring capacity in bytes, as for {@link #startSession(int)}
+     * @param options  the options
+     * @return the session
+     * @throws NullPointerException     when {@code options} is null
+     * @throws IllegalArgumentException when the capacity is out of range or not a power of two
+     * @throws WintunException          as for {@link #startSession(int)}
+     * @since 1.1
+     */
+    default Session startSession(int capacity, SessionOptions options) {
+        java.util.Objects.requireNonNull(options, "options");
+        return startSession(capacity);
+    }
+
+    /**
      * Assigns an IPv4 or IPv6 address to the adapter. Assigning an address it already has fails
      * with {@code ERROR_OBJECT_ALREADY_EXISTS}.
      *

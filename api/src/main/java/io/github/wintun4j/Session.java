@@ -63,6 +63,16 @@ public interface Session extends AutoCloseable {
     /** {@return the ring capacity in bytes, a power of two in [MIN_RING_CAPACITY, MAX_RING_CAPACITY]} */
     int capacity();
 
+    /**
+     * {@return whether this session uses segmentation offloads with the system (see
+     * {@link SessionOptions}); fixed when the session starts, and still answered after close}
+     *
+     * @since 1.1
+     */
+    default boolean offloadsActive() {
+        return false;
+    }
+
     /** {@return {@code false} once the session was closed or ended by the adapter} */
     boolean isOpen();
 

@@ -12,7 +12,7 @@
  * major one for backends.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package io.github.wintun4j;
 
 import org.osgi.annotation.bundle.Export;

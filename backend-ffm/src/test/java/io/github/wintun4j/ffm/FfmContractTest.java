@@ -4,7 +4,7 @@ package io.github.wintun4j.ffm;
 import io.github.wintun4j.linux.LinuxBackend;
 import io.github.wintun4j.linux.testkit.LinuxContractTest;
 
-/** The whole contract kit on real TUN devices through the FFM binding. */
+/** The whole contract kit on real TUN devices through the FFM binding, with offloads (the default). */
 class FfmContractTest extends LinuxContractTest {
 
     @Override

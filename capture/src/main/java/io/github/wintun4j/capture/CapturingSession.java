@@ -40,6 +40,11 @@ final class CapturingSession implements Session {
     }
 
     @Override
+    public boolean offloadsActive() {
+        return session.offloadsActive();
+    }
+
+    @Override
     public Packet receivePacket() {
         return tap.received(session.receivePacket());
     }

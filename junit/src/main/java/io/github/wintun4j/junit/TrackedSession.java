@@ -36,6 +36,11 @@ final class TrackedSession implements Session {
     }
 
     @Override
+    public boolean offloadsActive() {
+        return session.offloadsActive();
+    }
+
+    @Override
     public Packet receivePacket() {
         return ledger.note(session.receivePacket());
     }

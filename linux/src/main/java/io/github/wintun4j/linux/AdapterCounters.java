@@ -12,6 +12,9 @@ final class AdapterCounters {
     private final LongAdder nonIp = new LongAdder();
     private final LongAdder inbound = new LongAdder();
     private final LongAdder outbound = new LongAdder();
+    private final LongAdder malformed = new LongAdder();
+    private final LongAdder segmentedReads = new LongAdder();
+    private final LongAdder mergedWrites = new LongAdder();
 
     /** A packet from the application that was not IP (wintun-reference section 4). */
     void nonIpDropped() {
@@ -26,6 +29,33 @@ final class AdapterCounters {
     /** A packet from the application that the kernel refused (for example while the interface is down). */
     void outboundDropped() {
         outbound.increment();
+    }
+
+    /** A packet from the kernel whose offload header ({@code virtio_net_hdr}) did not match the packet. */
+    void malformedOffloadDropped() {
+        malformed.increment();
+    }
+
+    /** A read of a segmentation-offload packet, cut into the packets the application receives. */
+    void segmentedRead() {
+        segmentedReads.increment();
+    }
+
+    /** A write of several of the application's packets merged into one segmentation-offload packet. */
+    void mergedWrite() {
+        mergedWrites.increment();
+    }
+
+    long segmentedReads() {
+        return segmentedReads.sum();
+    }
+
+    long mergedWrites() {
+        return mergedWrites.sum();
+    }
+
+    long malformedOffload() {
+        return malformed.sum();
     }
 
     long nonIp() {

@@ -3,6 +3,7 @@ package io.github.wintun4j.linux;
 
 import io.github.wintun4j.Adapter;
 import io.github.wintun4j.Session;
+import io.github.wintun4j.SessionOptions;
 import io.github.wintun4j.WintunErrors;
 import io.github.wintun4j.WintunException;
 import io.github.wintun4j.WintunLogLevel;
@@ -12,6 +13,7 @@ import io.github.wintun4j.linux.sys.LinuxSyscalls;
 import io.github.wintun4j.internal.Arguments;
 
 import java.net.InetAddress;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -104,14 +106,41 @@ public final class LinuxAdapter implements Adapter {
 
     @Override
     public Session startSession(int capacity) {
+        return startSession(capacity, driver.sessionDefaults());
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>On Linux, offloads ({@link SessionOptions#offloads()}) attach the session's descriptor
+     * with {@code IFF_VNET_HDR} and ask the kernel for checksum, TCP and (Linux 6.2 and later) UDP
+     * segmentation offload; the session splits what the kernel hands over and merges what the
+     * application sends, so the application sees the same packets either way. Where the kernel
+     * refuses, the session runs without; {@link Session#offloadsActive()} says which.
+     */
+    @Override
+    public Session startSession(int capacity, SessionOptions options) {
         Arguments.requireRingCapacity(capacity);
+        Objects.requireNonNull(options, "options");
         synchronized (lock) {
             requireOpen();
             if (session != null) {
                 throw new WintunException(START_SESSION, WintunErrors.ERROR_ALREADY_INITIALIZED,
                         "adapter \"" + name + "\" already has a session; close it first");
             }
-            Fd attached = tun.attach(START_SESSION, name);
+            Fd attached = tun.attach(START_SESSION, name, options.offloads());
+            TunOffloads offloads = options.offloads() ? tun.enableOffloads(attached) : TunOffloads.NONE;
+            if (options.offloads() && !offloads.active()) {
+                attached.close();   // the kernel took no offload: attach again without the virtio header
+                attached = tun.attach(START_SESSION, name, false);
+            }
+            if (!offloads.active()) {
+                try {
+                    tun.disableOffloads(attached);
+                } catch (ErrnoException e) {
+                    log(WintunLogLevel.WARN, "TUNSETOFFLOAD(0) on \"" + name + "\": " + e.getMessage());
+                }
+            }
             Fd wake;
             try {
                 if (control.index(START_SESSION, name) != ifindex) {
@@ -127,9 +156,9 @@ public final class LinuxAdapter implements Adapter {
                 attached.close();
                 throw e;
             }
-            session = LinuxSession.start(this, attached, wake, capacity, this::sessionEnded);
+            session = LinuxSession.start(this, attached, wake, capacity, offloads, this::sessionEnded);
             log(WintunLogLevel.INFO, "Started session on \"" + name + "\" (ring capacity 0x"
-                    + Integer.toHexString(capacity) + ")");
+                    + Integer.toHexString(capacity) + ", " + offloads.describe() + ")");
             return session;
         }
     }
@@ -270,7 +299,9 @@ public final class LinuxAdapter implements Adapter {
 
     @Override
     public String toString() {
+        LinuxSession running = currentSession();
         return "LinuxAdapter[" + name + ", index " + ifindex + (created ? ", created" : ", opened")
+                + (running == null ? "" : ", session with " + running.offloads().describe())
                 + (open ? "" : ", closed") + ']';
     }
 }

@@ -3,6 +3,7 @@ package io.github.wintun4j.linux;
 
 import io.github.wintun4j.Adapter;
 import io.github.wintun4j.DriverVersion;
+import io.github.wintun4j.SessionOptions;
 import io.github.wintun4j.WintunConstants;
 import io.github.wintun4j.WintunDriver;
 import io.github.wintun4j.WintunErrors;
@@ -58,6 +59,7 @@ public final class LinuxDriver implements WintunDriver {
     private final Set<LinuxAdapter> adapters = ConcurrentHashMap.newKeySet();
     private volatile WintunLogger logger = WintunLogger.systemLogger();
     private volatile boolean open = true;
+    private volatile SessionOptions sessionDefaults = SessionOptions.defaults();
 
     /**
      * @param backendName the name of the backend providing the binding, such as {@code "ffm"}
@@ -68,6 +70,16 @@ public final class LinuxDriver implements WintunDriver {
         this.sys = Objects.requireNonNull(sys, "sys");
         this.tun = new TunControl(sys);
         this.control = new InterfaceControl(sys);
+    }
+
+    /** Test hook: the options of {@link Adapter#startSession(int)} on this driver's adapters. */
+    void sessionDefaults(SessionOptions options) {
+        sessionDefaults = Objects.requireNonNull(options, "options");
+    }
+
+    /** @return the options of {@link Adapter#startSession(int)} on this driver's adapters */
+    SessionOptions sessionDefaults() {
+        return sessionDefaults;
     }
 
     @Override

@@ -17,8 +17,9 @@ import io.github.wintun4j.internal.ring.RingSession;
 final class LinuxSession extends RingSession {
 
     private final PacketPump pump;
+    private final TunOffloads offloads;
 
-    private LinuxSession(Ring receiveRing, Ring sendRing, PacketPump pump, Runnable onEnded) {
+    private LinuxSession(Ring receiveRing, Ring sendRing, PacketPump pump, TunOffloads offloads, Runnable onEnded) {
         super(receiveRing, sendRing, pump::afterSend, () -> {
             try {
                 pump.stop();
@@ -27,6 +28,7 @@ final class LinuxSession extends RingSession {
             }
         });
         this.pump = pump;
+        this.offloads = offloads;
     }
 
     /**
@@ -36,15 +38,17 @@ final class LinuxSession extends RingSession {
      * @param tun      the attached TUN descriptor, owned by the session from now on
      * @param wake     the eventfd that stops the pump, owned by the session from now on
      * @param capacity the ring capacity, already checked
+     * @param offloads what the descriptor took from the kernel
      * @param onEnded  run once the session is closed and its descriptors are closed
      */
-    static LinuxSession start(LinuxAdapter adapter, Fd tun, Fd wake, int capacity, Runnable onEnded) {
+    static LinuxSession start(LinuxAdapter adapter, Fd tun, Fd wake, int capacity, TunOffloads offloads,
+                              Runnable onEnded) {
         LinuxSession session;
         try {
             Ring receiveRing = new Ring(capacity);
             Ring sendRing = new Ring(capacity);
-            PacketPump pump = new PacketPump(adapter, tun, wake, receiveRing, sendRing);
-            session = new LinuxSession(receiveRing, sendRing, pump, onEnded);
+            PacketPump pump = new PacketPump(adapter, tun, wake, receiveRing, sendRing, offloads);
+            session = new LinuxSession(receiveRing, sendRing, pump, offloads, onEnded);
         } catch (RuntimeException | Error e) {
             tun.close();
             wake.close();
@@ -63,6 +67,16 @@ final class LinuxSession extends RingSession {
     public void close() {
         super.close();
         pump.awaitStopped();
+    }
+
+    @Override
+    public boolean offloadsActive() {
+        return offloads.active();
+    }
+
+    /** @return what the session's descriptor took from the kernel */
+    TunOffloads offloads() {
+        return offloads;
     }
 
     /** @return the driver side, for the test fixtures in this package */

@@ -3,6 +3,7 @@ package io.github.wintun4j.linux;
 
 import io.github.wintun4j.WintunLogLevel;
 import io.github.wintun4j.linux.sys.ErrnoException;
+import io.github.wintun4j.linux.sys.LinuxAbi;
 import io.github.wintun4j.linux.sys.LinuxSyscalls;
 import io.github.wintun4j.internal.ring.Ring;
 import io.github.wintun4j.internal.ring.DriverReader;
@@ -45,17 +46,19 @@ final class PacketPump implements SendPath.Faults {
     private final ReceiveLoop receiveLoop;
     private final Thread receiveThread;
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private final TunOffloads offloads;
     private volatile boolean stopping;
 
-    PacketPump(LinuxAdapter adapter, Fd tun, Fd wake, Ring receiveRing, Ring sendRing) {
+    PacketPump(LinuxAdapter adapter, Fd tun, Fd wake, Ring receiveRing, Ring sendRing, TunOffloads offloads) {
         this.adapter = adapter;
         this.sys = adapter.sys();
         this.tun = tun;
         this.wake = wake;
         this.receiveWriter = new DriverWriter(receiveRing, "read(TUN)");
         this.sendRing = sendRing;
-        this.sendPath = new SendPath(adapter, tun, wake, new DriverReader(sendRing, "write(TUN)"), this);
-        this.receiveLoop = new ReceiveLoop(adapter, tun, wake, receiveWriter, this);
+        this.offloads = offloads;
+        this.sendPath = new SendPath(adapter, tun, wake, new DriverReader(sendRing, "write(TUN)"), this, offloads);
+        this.receiveLoop = new ReceiveLoop(adapter, tun, wake, receiveWriter, this, offloads);
         this.receiveThread = new Thread(receiveLoop, "wintun4j-rx-" + adapter.name());
         receiveThread.setDaemon(true);
     }
@@ -119,6 +122,7 @@ final class PacketPump implements SendPath.Faults {
             boolean joined = join(receiveThread) & join(sendPath.thread());
             if (joined) {
                 sendPath.lockOut();
+                leaveNoOffloads();
                 tun.close();
                 wake.close();
             } else {
@@ -129,6 +133,21 @@ final class PacketPump implements SendPath.Faults {
             sendPath.close();
         } finally {
             stopped.countDown();
+        }
+    }
+
+    /**
+     * Turns the device's offloads off before the descriptor goes, so that a later reader without
+     * {@code IFF_VNET_HDR} (another program) is not handed packets of up to 64 KiB. Best effort:
+     * the device may be gone already.
+     */
+    private void leaveNoOffloads() {
+        if (offloads.active()) {
+            try {
+                sys.ioctl(tun.number(), LinuxAbi.TUNSETOFFLOAD, 0L);
+            } catch (ErrnoException | RuntimeException e) {
+                // the device went away with the session: nothing is left to reset
+            }
         }
     }
 

@@ -33,15 +33,18 @@ final class ReceiveLoop implements Runnable {
     private final Fd wake;
     private final DriverWriter receiveWriter;
     private final SendPath.Faults faults;
+    private final TunOffloads offloads;
     private volatile boolean stopping;
 
-    ReceiveLoop(LinuxAdapter adapter, Fd tun, Fd wake, DriverWriter receiveWriter, SendPath.Faults faults) {
+    ReceiveLoop(LinuxAdapter adapter, Fd tun, Fd wake, DriverWriter receiveWriter, SendPath.Faults faults,
+                TunOffloads offloads) {
         this.adapter = adapter;
         this.sys = adapter.sys();
         this.tun = tun;
         this.wake = wake;
         this.receiveWriter = receiveWriter;
         this.faults = faults;
+        this.offloads = offloads;
     }
 
     /** Ends the loop at its next look; the caller raises the eventfd to end a poll in progress. */
@@ -55,7 +58,7 @@ final class ReceiveLoop implements Runnable {
             PollFds fds = new PollFds(2)
                     .set(0, tun.number(), LinuxAbi.POLLIN)
                     .set(1, wake.number(), LinuxAbi.POLLIN);
-            ReceiveBurst burst = new ReceiveBurst();
+            ReceiveBurst burst = new ReceiveBurst(offloads.active(), adapter.counters());
             while (!stopping) {
                 fds.clearRevents();
                 try {

@@ -45,8 +45,12 @@ final class SendPath {
         void failed(String where, Throwable e);
     }
 
-    /** Outcomes of one drain by the token holder. */
-    enum Drained { EMPTY, MORE, STALLED }
+    /**
+     * Outcomes of one drain by the token holder: the ring is empty; records are left; a packet
+     * waits for {@code POLLOUT}; the ring is empty but an offload batch waits for more records
+     * (the send thread writes it, see {@link TunWrites#flush(boolean)}).
+     */
+    enum Drained { EMPTY, MORE, STALLED, PENDING }
 
     private final DriverReader reader;
     private final Faults faults;
@@ -55,11 +59,11 @@ final class SendPath {
     private final TunWrites writes;
     private final SendThread thread;
 
-    SendPath(LinuxAdapter adapter, Fd tun, Fd wake, DriverReader reader, Faults faults) {
+    SendPath(LinuxAdapter adapter, Fd tun, Fd wake, DriverReader reader, Faults faults, TunOffloads offloads) {
         this.reader = reader;
         this.faults = faults;
         this.reports = new SendReports(adapter, faults);
-        this.writes = new TunWrites(adapter, tun, reader, reports);
+        this.writes = new TunWrites(adapter, tun, reader, reports, offloads);
         this.thread = new SendThread(this, adapter, tun, wake);
     }
 
@@ -78,8 +82,8 @@ final class SendPath {
      */
     void afterSend() {
         try {
-            Drained outcome = drainWhileFree(INLINE_BUDGET);
-            if (outcome == Drained.MORE || outcome == Drained.STALLED) {
+            Drained outcome = drainWhileFree(INLINE_BUDGET, false);
+            if (outcome == Drained.MORE || outcome == Drained.STALLED || outcome == Drained.PENDING) {
                 thread.requestHandoff();
             }
         } catch (RuntimeException | Error e) {
@@ -90,15 +94,17 @@ final class SendPath {
     /**
      * Drains while this thread gets the token, up to {@code budget} records per turn.
      *
+     * @param flushOpen whether an offload batch that could take more records is written too
+     *
      * @return {@code null} when another thread holds the token (it takes the records), else the
      *         outcome of the last turn
      */
-    Drained drainWhileFree(int budget) {
+    Drained drainWhileFree(int budget, boolean flushOpen) {
         while (token.tryTake()) {
             Drained outcome;
             String warning;
             try {
-                outcome = drainHeld(budget);
+                outcome = drainHeld(budget, flushOpen);
             } finally {
                 warning = reports.takeWarning();
                 token.giveBack();
@@ -124,8 +130,11 @@ final class SendPath {
         return null;
     }
 
-    /** Writes the kept packet, then records in ring order; only with the token held. */
-    private Drained drainHeld(int budget) {
+    /**
+     * Writes the kept packet, then records in ring order, then the offload batch that waits for
+     * more (a turn never ends with a record held back); only with the token held.
+     */
+    private Drained drainHeld(int budget, boolean flushOpen) {
         if (writes.hasRetry() && !writes.writeRetry()) {
             return Drained.STALLED;
         }
@@ -133,13 +142,16 @@ final class SendPath {
         // with EAGAIN must stop the drain before the records behind it.
         for (int taken = 0; taken < budget; taken++) {
             if (reader.drain(writes, 1) == 0 || reports.isDeviceGone()) {
-                return Drained.EMPTY;
+                if (!writes.flush(flushOpen) && !reports.isDeviceGone()) {
+                    return Drained.STALLED;
+                }
+                return writes.hasOpenBatch() && !reports.isDeviceGone() ? Drained.PENDING : Drained.EMPTY;
             }
             if (writes.hasRetry()) {
                 return Drained.STALLED;
             }
         }
-        return Drained.MORE;
+        return writes.flush(flushOpen) ? Drained.MORE : Drained.STALLED;
     }
 
     /** @return whether the ring ended: the send thread stops */

@@ -71,7 +71,7 @@ final class SendThread {
                     .set(1, wake.number(), LinuxAbi.POLLIN);
             while (!stopping && !path.isEnded()) {
                 handoffWanted = false;
-                SendPath.Drained outcome = path.drainWhileFree(Integer.MAX_VALUE);
+                SendPath.Drained outcome = path.drainWhileFree(Integer.MAX_VALUE, true);
                 if (outcome == SendPath.Drained.STALLED) {
                     awaitWritable(writable);
                 } else if (outcome != SendPath.Drained.MORE) {

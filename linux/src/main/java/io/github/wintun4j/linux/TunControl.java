@@ -67,9 +67,18 @@ final class TunControl {
      *                         {@code ERROR_NOT_FOUND} when the interface is not a single-queue TUN device
      */
     Fd attach(String operation, String name) {
+        return attach(operation, name, false);
+    }
+
+    /**
+     * As {@link #attach(String, String)}, with {@code IFF_VNET_HDR} when asked: every read and
+     * write of the descriptor then starts with a {@code virtio_net_hdr}, and the flag stays on the
+     * device until the next attach.
+     */
+    Fd attach(String operation, String name, boolean vnetHeader) {
         Fd fd = openCloneDevice(operation);
         try {
-            setIff(fd, name, ATTACH_FLAGS);
+            setIff(fd, name, vnetHeader ? (short) (ATTACH_FLAGS | LinuxAbi.IFF_VNET_HDR) : ATTACH_FLAGS);
             return fd;
         } catch (ErrnoException e) {
             fd.close();
@@ -84,6 +93,40 @@ final class TunControl {
                     throw LinuxErrors.of(operation, "TUNSETIFF attaching to \"" + name + '"', e);
             }
         }
+    }
+
+    /**
+     * Asks the kernel for checksum and TCP segmentation offload on a descriptor attached with
+     * {@code IFF_VNET_HDR}, and for UDP segmentation offload where it has it (Linux 6.2 and
+     * later refuse nothing; older kernels refuse the USO flags with EINVAL, which only leaves UDP
+     * out).
+     *
+     * @return what the kernel took; {@link TunOffloads#NONE} when it refused TCP offload too
+     */
+    TunOffloads enableOffloads(Fd fd) {
+        int tcp = LinuxAbi.TUN_F_CSUM | LinuxAbi.TUN_F_TSO4 | LinuxAbi.TUN_F_TSO6;
+        try {
+            sys.ioctl(fd.number(), LinuxAbi.TUNSETOFFLOAD, (long) (tcp | LinuxAbi.TUN_F_USO4 | LinuxAbi.TUN_F_USO6));
+            return new TunOffloads(true, true);
+        } catch (ErrnoException withUdp) {
+            try {
+                sys.ioctl(fd.number(), LinuxAbi.TUNSETOFFLOAD, (long) tcp);
+                return new TunOffloads(true, false);
+            } catch (ErrnoException e) {
+                return TunOffloads.NONE;
+            }
+        }
+    }
+
+    /**
+     * Turns the device's offloads off ({@code TUNSETOFFLOAD(0)}): an earlier session with offloads
+     * leaves them on the device, and a reader without {@code IFF_VNET_HDR} would then be handed
+     * packets of up to 64 KiB.
+     *
+     * @throws ErrnoException when the kernel refuses
+     */
+    void disableOffloads(Fd fd) throws ErrnoException {
+        sys.ioctl(fd.number(), LinuxAbi.TUNSETOFFLOAD, 0L);
     }
 
     /**

@@ -241,6 +241,11 @@ final class FakeKernel implements LinuxSyscalls {
     public synchronized int ioctl(int fd, long request, long argument) throws ErrnoException {
         require("ioctl", fd);
         String name = attached.get(fd);
+        if (request == LinuxAbi.TUNSETOFFLOAD && argument != 0) {
+            // This stand-in plays TUN without virtio headers: a kernel that takes no offload, so
+            // that a session falls back to plain packets (as on a kernel that refuses TSO).
+            throw new ErrnoException("ioctl", Errno.EINVAL);
+        }
         if (request == LinuxAbi.TUNSETPERSIST && name != null) {
             if (argument != 0) {
                 persistent.add(name);

@@ -21,6 +21,7 @@ final class FaultyKernel implements LinuxSyscalls {
     /** linux/if_tun.h and linux/sockios.h: the requests by name, for the call sites. */
     private static final Map<Long, String> REQUESTS = Map.ofEntries(
             Map.entry(LinuxAbi.TUNSETIFF, "TUNSETIFF"), Map.entry(LinuxAbi.TUNSETPERSIST, "TUNSETPERSIST"),
+            Map.entry(LinuxAbi.TUNSETOFFLOAD, "TUNSETOFFLOAD"),
             Map.entry((long) LinuxAbi.SIOCGIFFLAGS, "SIOCGIFFLAGS"), Map.entry((long) LinuxAbi.SIOCSIFFLAGS, "SIOCSIFFLAGS"),
             Map.entry((long) LinuxAbi.SIOCGIFADDR, "SIOCGIFADDR"), Map.entry((long) LinuxAbi.SIOCSIFADDR, "SIOCSIFADDR"),
             Map.entry((long) LinuxAbi.SIOCGIFNETMASK, "SIOCGIFNETMASK"),

@@ -37,6 +37,7 @@ final class LinuxFaultPlan {
             Map.entry("close", List.of(EINTR, EIO)),
             Map.entry("ioctl TUNSETIFF", List.of(EPERM, EBUSY, EINVAL, ENOMEM)),
             Map.entry("ioctl TUNSETPERSIST", List.of(EPERM, EBADFD)),
+            Map.entry("ioctl TUNSETOFFLOAD", List.of(EINVAL, EBADFD)),
             Map.entry("ioctl SIOCGIFINDEX", List.of(ENODEV)),
             Map.entry("ioctl SIOCGIFFLAGS", List.of(ENODEV)),
             Map.entry("ioctl SIOCSIFFLAGS", List.of(EPERM, ENODEV)),

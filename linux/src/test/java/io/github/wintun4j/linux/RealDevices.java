@@ -2,6 +2,7 @@
 package io.github.wintun4j.linux;
 
 import io.github.wintun4j.Adapter;
+import io.github.wintun4j.SessionOptions;
 import io.github.wintun4j.WintunDriver;
 import io.github.wintun4j.tck.NetworkSide;
 
@@ -24,9 +25,11 @@ public final class RealDevices implements AutoCloseable {
     private final TestNetwork network;
     private final WatchedDriver driver;
 
-    private RealDevices(LinuxBackend backend) {
+    private RealDevices(LinuxBackend backend, boolean offloads) {
         this.network = new TestNetwork(IsolatedNetwork.prepare(backend));
-        this.driver = new WatchedDriver((LinuxDriver) backend.openDriver(), network);
+        LinuxDriver linux = (LinuxDriver) backend.openDriver();
+        linux.sessionDefaults(SessionOptions.defaults().withOffloads(offloads));
+        this.driver = new WatchedDriver(linux, network);
     }
 
     /**
@@ -42,7 +45,40 @@ public final class RealDevices implements AutoCloseable {
      * @return the fixtures of one test; close them after it
      */
     public static RealDevices open(LinuxBackend backend) {
-        return new RealDevices(backend);
+        return new RealDevices(backend, true);
+    }
+
+    /**
+     * @param backend  the backend under test, which must be usable here
+     * @param offloads whether {@code startSession(int)} asks for offloads
+     * @return the fixtures of one test; close them after it
+     */
+    public static RealDevices open(LinuxBackend backend, boolean offloads) {
+        return new RealDevices(backend, offloads);
+    }
+
+    /**
+     * @param adapter an adapter of a Linux driver
+     * @return how many reads of its sessions were segmentation-offload packets, cut up
+     */
+    public static long segmentedReads(Adapter adapter) {
+        return ((LinuxAdapter) adapter).counters().segmentedReads();
+    }
+
+    /**
+     * @param adapter an adapter of a Linux driver
+     * @return how many writes of its sessions merged several packets
+     */
+    public static long mergedWrites(Adapter adapter) {
+        return ((LinuxAdapter) adapter).counters().mergedWrites();
+    }
+
+    /**
+     * @param adapter an adapter of a Linux driver
+     * @return how many reads of its sessions had a {@code virtio_net_hdr} that did not describe the packet
+     */
+    public static long malformedOffloadReads(Adapter adapter) {
+        return ((LinuxAdapter) adapter).counters().malformedOffload();
     }
 
     /** @return the backend's driver (the test closes it) */

@@ -3,6 +3,7 @@ package io.github.wintun4j.benchmarks.relay;
 
 import io.github.wintun4j.Adapter;
 import io.github.wintun4j.Session;
+import io.github.wintun4j.SessionOptions;
 import io.github.wintun4j.WintunDriver;
 
 /**
@@ -30,9 +31,21 @@ final class DeviceSession implements AutoCloseable {
      * @param capacity the ring capacity in bytes
      */
     static DeviceSession create(WintunDriver driver, String name, int capacity) {
+        return create(driver, name, capacity, SessionOptions.defaults());
+    }
+
+    /**
+     * Creates the adapter and starts its session with options; on failure nothing is left behind.
+     *
+     * @param driver   the driver
+     * @param name     the device name
+     * @param capacity the ring capacity in bytes
+     * @param options  the session's options
+     */
+    static DeviceSession create(WintunDriver driver, String name, int capacity, SessionOptions options) {
         Adapter adapter = driver.createAdapter(name, TUNNEL_TYPE, null);
         try {
-            return new DeviceSession(adapter, adapter.startSession(capacity));
+            return new DeviceSession(adapter, adapter.startSession(capacity, options));
         } catch (RuntimeException | Error e) {
             adapter.close();
             throw e;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.github.wintun4j.benchmarks.relay;
 
+import io.github.wintun4j.SessionOptions;
 import io.github.wintun4j.Wintun;
 import io.github.wintun4j.WintunConstants;
 import io.github.wintun4j.WintunDriver;
@@ -43,6 +44,10 @@ public final class Relay implements Callable<Integer> {
             description = "the ring capacity in bytes (default ${DEFAULT-VALUE})")
     private int capacity;
 
+    @Option(names = "--offloads", defaultValue = "true", arity = "1",
+            description = "whether the sessions ask for segmentation offloads: true or false (default ${DEFAULT-VALUE})")
+    private boolean offloads;
+
     public static void main(String[] args) {
         System.exit(new CommandLine(new Relay()).execute(args));
     }
@@ -52,7 +57,8 @@ public final class Relay implements Callable<Integer> {
         if (batchSize < 1) {
             throw new CommandLine.ParameterException(new CommandLine(this), "--batch must be at least 1");
         }
-        RelayRun run = new RelayRun(Wintun.open(backend), nameA, nameB, capacity, batchSize);
+        SessionOptions options = SessionOptions.defaults().withOffloads(offloads);
+        RelayRun run = new RelayRun(Wintun.open(backend), nameA, nameB, capacity, batchSize, options);
         Runtime.getRuntime().addShutdownHook(new Thread(run::stop, "relay-stop"));
         System.out.println("ready");
         System.out.flush();
@@ -72,10 +78,12 @@ public final class Relay implements Callable<Integer> {
         private final Thread[] threads;
         private boolean stopped;
 
-        RelayRun(WintunDriver driver, String nameA, String nameB, int capacity, int batchSize) {
+        RelayRun(WintunDriver driver, String nameA, String nameB, int capacity, int batchSize, SessionOptions options) {
             this.driver = driver;
-            this.a = DeviceSession.create(driver, nameA, capacity);
-            this.b = DeviceSession.create(driver, nameB, capacity);
+            this.a = DeviceSession.create(driver, nameA, capacity, options);
+            this.b = DeviceSession.create(driver, nameB, capacity, options);
+            System.err.println("relay: offloads " + (a.session().offloadsActive() ? "on" : "off") + " on " + nameA
+                    + ", " + (b.session().offloadsActive() ? "on" : "off") + " on " + nameB);
             this.forwarders = new Forwarder[] {
                 new Forwarder("A->B", a.session(), b.session(), batchSize),
                 new Forwarder("B->A", b.session(), a.session(), batchSize),

@@ -18,6 +18,20 @@ public final class LinuxAbi {
     public static final short IFF_TUN = 0x0001;
     /** No {@code struct tun_pi} before each packet: the bytes are the IP packet. */
     public static final short IFF_NO_PI = 0x1000;
+    /** Each read and write starts with a {@code struct virtio_net_hdr} (10 bytes): segmentation offloads. */
+    public static final short IFF_VNET_HDR = 0x4000;
+    /** {@code _IOW('T', 208, unsigned int)}: the offloads ({@code TUN_F_*}) the reader takes. */
+    public static final long TUNSETOFFLOAD = 0x400454d0L;
+    /** Packets may come with a partial checksum ({@code VIRTIO_NET_HDR_F_NEEDS_CSUM}). */
+    public static final int TUN_F_CSUM = 0x01;
+    /** TCP over IPv4 segmentation offload. */
+    public static final int TUN_F_TSO4 = 0x02;
+    /** TCP over IPv6 segmentation offload. */
+    public static final int TUN_F_TSO6 = 0x04;
+    /** UDP segmentation offload over IPv4 (Linux 6.2 and later). */
+    public static final int TUN_F_USO4 = 0x20;
+    /** UDP segmentation offload over IPv6 (Linux 6.2 and later). */
+    public static final int TUN_F_USO6 = 0x40;
     /** Fail with EBUSY instead of attaching when the name exists. */
     public static final short IFF_TUN_EXCL = (short) 0x8000;
 

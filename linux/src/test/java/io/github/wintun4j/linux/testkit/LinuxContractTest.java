@@ -2,6 +2,8 @@
 package io.github.wintun4j.linux.testkit;
 
 import io.github.wintun4j.Adapter;
+import io.github.wintun4j.Session;
+import io.github.wintun4j.WintunConstants;
 import io.github.wintun4j.WintunDriver;
 import io.github.wintun4j.linux.LinuxBackend;
 import io.github.wintun4j.linux.RealDevices;
@@ -9,6 +11,9 @@ import io.github.wintun4j.tck.NetworkSide;
 import io.github.wintun4j.tck.WintunContractTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The whole contract kit on real TUN devices, for a backend that binds the Linux support: a
@@ -26,6 +31,26 @@ public abstract class LinuxContractTest extends WintunContractTest {
     /** @return the backend under test */
     protected abstract LinuxBackend backend();
 
+    /**
+     * @return whether the kit's sessions ask for offloads ({@code IFF_VNET_HDR}, GSO split and
+     *         merge); the kit runs once with and once without, and the application must not see
+     *         a difference
+     */
+    protected boolean offloads() {
+        return true;
+    }
+
+    @Test
+    void sessionsUseOffloadsExactlyWhenAsked() {
+        try (Adapter adapter = devices.driver().createAdapter(RealDevices.uniqueName("off"), "Kit", null);
+             Session session = adapter.startSession(WintunConstants.MIN_RING_CAPACITY)) {
+            assertThat(session.offloadsActive())
+                    .as("offloads of a session on a kernel that has them (Linux 4.x and later), asked: %s", offloads())
+                    .isEqualTo(offloads());
+            assertThat(adapter.toString()).contains(offloads() ? "offloads on" : "offloads off");
+        }
+    }
+
     @BeforeAll
     static void requireAnIsolatedNetwork() {
         RealDevices.requireIsolatedNetwork();
@@ -33,7 +58,7 @@ public abstract class LinuxContractTest extends WintunContractTest {
 
     @Override
     protected WintunDriver createDriver() {
-        devices = RealDevices.open(backend());
+        devices = RealDevices.open(backend(), offloads());
         return devices.driver();
     }
 

@@ -10,12 +10,8 @@ import io.github.wintun4j.WintunErrors;
 import io.github.wintun4j.WintunException;
 import io.github.wintun4j.WintunLogger;
 import io.github.wintun4j.linux.LinuxAdapter;
-import io.github.wintun4j.linux.LinuxBackend;
 import io.github.wintun4j.linux.RealDevices;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -46,35 +42,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * made by other programs, and descriptors that never leak.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
-public abstract class LinuxDeviceTest {
-
-    private RealDevices devices;
-    private WintunDriver driver;
-
-    /** @return the backend under test */
-    protected abstract LinuxBackend backend();
-
-    @BeforeAll
-    static void requireAnIsolatedNetwork() {
-        RealDevices.requireIsolatedNetwork();
-    }
-
-    @BeforeEach
-    void openTheDriver() {
-        devices = RealDevices.open(backend());
-        driver = devices.driver();
-        driver.setLogger(WintunLogger.off());
-    }
-
-    @AfterEach
-    void closeTheDriver() {
-        if (driver != null) {
-            driver.close();
-        }
-        if (devices != null) {
-            devices.close();
-        }
-    }
+public abstract class LinuxDeviceTest extends RealDriverTest {
 
     private LinuxAdapter create() {
         return (LinuxAdapter) driver.createAdapter(RealDevices.uniqueName("dev"), "LinuxTest", null);
