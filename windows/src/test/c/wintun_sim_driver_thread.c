@@ -114,10 +114,10 @@ static void *consumer_main(void *argument)
         if (content < 4 || size > MAX_IP_PACKET_SIZE || align4(size) > content)
             break; /* a corrupt ring: the driver stops */
         const uint8_t *packet = session->tx->data + head + 4;
+        atomic_fetch_add(&driver->moved, 1); /* before the network can see it */
         int maybe_echo = !__atomic_load_n(&session->tx_discard, __ATOMIC_ACQUIRE) && driver_take(session, packet, size);
         if (maybe_echo)
             driver_answer(session, packet, size);
-        atomic_fetch_add(&driver->moved, 1);
         uint32_t next = (head + align4(size)) & mask;
         /* Head moves unless the session ended meanwhile (session_terminate set it to 0xFFFFFFFF). */
         if (!__atomic_compare_exchange_n(&session->tx->head, &head, next, 0, __ATOMIC_RELEASE, __ATOMIC_ACQUIRE))
