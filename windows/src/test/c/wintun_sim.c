@@ -17,7 +17,8 @@
  *    Wintun's NciSetAdapterName fails); names of at most 127, tunnel types of at most 128
  *    units; LUID (53 << 48) | (NetLuidIndex << 24); case-insensitive open; ERROR_NOT_FOUND,
  *    ERROR_ALREADY_INITIALIZED, ERROR_ALREADY_EXISTS for a GUID in use.
- *  - The driver side runs inside the application's calls: a sent packet is consumed at once; IP
+ *  - The driver side runs inside the application's calls (or, when a test selects it, on threads of its own
+ *    with Wintun's Alertable and event protocol: wintun_sim_driver_thread.c): a sent packet is consumed at once; IP
  *    packets (IPv4 >= 20 bytes, IPv6 >= 40) are queued for the tests, others dropped and counted; an
  *    ICMP echo request to one of the adapter's addresses is answered, as the Windows stack would.
  *  - Test hooks (WintunSim*) play the network: deliver batches, take what was sent, read the drop
