@@ -12,11 +12,13 @@
  *    packets are a little-endian uint32 size and the bytes, 4-byte aligned, never split; one 4-byte unit
  *    stays free; release in any order reclaims the released prefix; sends become visible in allocation
  *    order; receive checks end of ring, then empty, then an impossible record.
- *  - Adapters: a name in use renames the older adapter "Name 1", "Name 2"... (ERROR_BUFFER_OVERFLOW
- *    when that is over 127 units, as Wintun's NciSetAdapterName fails); names of at most 127
+ *  - Adapters: a name that is an interface's alias renames that interface, a Wintun adapter or another
+ *    (wintun_sim_foreign.c), "Name 1", "Name 2"... (ERROR_BUFFER_OVERFLOW when that is over 127 units, as
+ *    Wintun's NciSetAdapterName fails); names of at most 127, tunnel types of at most 128
  *    units; LUID (53 << 48) | (NetLuidIndex << 24); case-insensitive open; ERROR_NOT_FOUND,
  *    ERROR_ALREADY_INITIALIZED; a requested GUID in use gives the new adapter a random one.
- *  - The driver side runs inside the application's calls: a sent packet is consumed at once; IP
+ *  - The driver side runs inside the application's calls (or, when a test selects it, on threads of its own
+ *    with Wintun's Alertable and event protocol: wintun_sim_driver_thread.c): a sent packet is consumed at once; IP
  *    packets (IPv4 >= 20 bytes, IPv6 >= 40) are queued for the tests, others dropped and counted; an
  *    ICMP echo request to one of the adapter's addresses is answered, as the Windows stack would.
  *  - Test hooks (WintunSim*) play the network: deliver batches, take what was sent, read the drop
@@ -51,6 +53,9 @@
 #define MAX_IP_PACKET_SIZE 0xFFFFu
 #define RING_TRAILER 0x10000u
 #define MAX_NAME_UNITS 127
+/* api/adapter.c, WintunCreateAdapter: "%s Tunnel" goes into WCHAR[MAX_ADAPTER_NAME + 8] (MAX_ADAPTER_NAME = 128)
+ * with _TRUNCATE, so a tunnel type of 128 units fits and one of 129 is ERROR_BUFFER_OVERFLOW. */
+#define MAX_TUNNEL_TYPE_UNITS 128
 #define RING_ENDED 0xFFFFFFFFu
 #define SENT_QUEUE_LIMIT (1u << 18)
 
@@ -398,6 +403,7 @@ struct session {
     uint32_t tx_write;      /* the application's next allocation */
     struct records tx_pending;
     int refs;               /* under g_lock */
+    struct driver_thread *driver_thread; /* NULL: the driver works inside the calls (wintun_sim_driver_thread.c) */
 };
 
 struct address {
@@ -418,7 +424,8 @@ struct adapter {
     int refs;               /* handles, a session, hooks at work; under g_lock */
     int removed;
     WCHAR name[MAX_NAME_UNITS + 1];
-    WCHAR tunnel_type[MAX_NAME_UNITS + 1];
+    WCHAR tunnel_type[MAX_TUNNEL_TYPE_UNITS + 1];
+    WCHAR alias[MAX_NAME_UNITS + 1]; /* the interface's alias: "name" at first, then renamed by Wintun or the user */
     GUID guid;
     uint64_t luid;
     ULONG if_index;
@@ -444,6 +451,19 @@ static pthread_mutex_t g_lock = PTHREAD_MUTEX_INITIALIZER;
 static struct adapter *g_adapters;
 static uint32_t g_next_index;
 static int g_driver_loaded;
+
+/* The machine's other interfaces (wintun_sim_foreign.c, compiled as part of this file). */
+static int alias_in_use(const WCHAR *alias);
+static int rename_alias_holder(const WCHAR *alias, int *renamed);
+
+/* The driver on threads of its own (wintun_sim_driver_thread.c, compiled as part of this file). */
+static int driver_thread_start(struct session *session);
+static void driver_thread_disconnect(struct session *session);
+static void driver_thread_stop(struct session *session);
+static void driver_thread_free(struct session *session);
+static void driver_thread_send(struct session *session, const BYTE *packet);
+static int driver_thread_deliver(struct session *session, const BYTE *packets, const DWORD *sizes, DWORD count);
+EXPORT void WintunEndSession(HANDLE handle);
 
 static struct adapter_handle *handle_of(HANDLE handle)
 {
@@ -517,6 +537,7 @@ static struct adapter *adapter_with_luid(uint64_t luid, int live_only)
 
 static void session_free(struct session *session)
 {
+    driver_thread_free(session);
     pthread_mutex_destroy(&session->rx_lock);
     pthread_mutex_destroy(&session->tx_lock);
     free(session->rx_outstanding.items);
@@ -578,6 +599,7 @@ static void session_terminate(struct session *session)
     session->tx->head = RING_ENDED;
     pthread_mutex_unlock(&session->tx_lock);
     event_set(session->read_event);
+    driver_thread_disconnect(session);
 }
 
 /* Under g_lock. */
@@ -593,16 +615,21 @@ static void adapter_remove(struct adapter *adapter)
     }
 }
 
-static int name_problem(const WCHAR *name)
+static int text_problem(const WCHAR *text, size_t limit)
 {
-    if (!name)
+    if (!text)
         return ERROR_INVALID_PARAMETER;
-    size_t length = wlen(name);
+    size_t length = wlen(text);
     if (length == 0)
         return ERROR_INVALID_PARAMETER;
-    if (length > MAX_NAME_UNITS)
+    if (length > limit)
         return ERROR_BUFFER_OVERFLOW;
     return 0;
+}
+
+static int name_problem(const WCHAR *name)
+{
+    return text_problem(name, MAX_NAME_UNITS);
 }
 
 /* "<base> <n>"; 0 when it is over 127 units (Wintun's _snwprintf_s(..., _TRUNCATE) returns -1 there). */
@@ -626,14 +653,14 @@ static int numbered_name(WCHAR *target, const WCHAR *base, unsigned n)
  * spelled it. When that does not fit 127 units the creation fails with ERROR_BUFFER_OVERFLOW and
  * the older adapter keeps its name. Returns 0 or that error. Under g_lock.
  */
-static int rename_older(struct adapter *older, const WCHAR *new_name)
+static int rename_older(WCHAR *older_alias, const WCHAR *new_name)
 {
     WCHAR candidate[MAX_NAME_UNITS + 1];
     for (unsigned n = 1;; n++) {
         if (!numbered_name(candidate, new_name, n))
             return ERROR_BUFFER_OVERFLOW;
-        if (!live_adapter_named(candidate)) {
-            memcpy(older->name, candidate, sizeof candidate);
+        if (!alias_in_use(candidate)) {
+            memcpy(older_alias, candidate, sizeof candidate);
             return 0;
         }
     }
@@ -656,7 +683,7 @@ EXPORT HANDLE WintunCreateAdapter(const WCHAR *name, const WCHAR *tunnel_type, c
     SIM_FAIL_LAST_ERROR(WintunCreateAdapter, NULL);
     int problem = name_problem(name);
     if (!problem)
-        problem = name_problem(tunnel_type);
+        problem = text_problem(tunnel_type, MAX_TUNNEL_TYPE_UNITS);
     if (problem) {
         errno = problem;
         return NULL;
@@ -678,8 +705,9 @@ EXPORT HANDLE WintunCreateAdapter(const WCHAR *name, const WCHAR *tunnel_type, c
         errno = ERROR_NOT_ENOUGH_MEMORY;
         return NULL;
     }
-    struct adapter *older = live_adapter_named(name);
-    int rename_problem = older ? rename_older(older, name) : 0;
+    /* Any interface with the alias, a physical NIC included (wintun_sim_foreign.c). */
+    int older = 0;
+    int rename_problem = rename_alias_holder(name, &older);
     if (rename_problem) {
         sim_object(SIM_ADAPTER_HANDLES, -1);
         page_free(handle, sizeof *handle);
@@ -690,6 +718,7 @@ EXPORT HANDLE WintunCreateAdapter(const WCHAR *name, const WCHAR *tunnel_type, c
         return NULL;
     }
     memcpy(adapter->name, name, (wlen(name) + 1) * sizeof(WCHAR));
+    memcpy(adapter->alias, name, (wlen(name) + 1) * sizeof(WCHAR));
     memcpy(adapter->tunnel_type, tunnel_type, (wlen(tunnel_type) + 1) * sizeof(WCHAR));
     if (requested_guid && !guid_taken) {
         adapter->guid = *requested_guid;
@@ -762,6 +791,16 @@ EXPORT void WintunCloseAdapter(HANDLE handle)
         log_message(LOG_INFO, "Removed adapter \"", name, "\"");
 }
 
+/*
+ * setupapi.h: ERROR_INF_IN_USE_BY_DEVICES is APPLICATION_ERROR_MASK | ERROR_SEVERITY_ERROR | 0x23D. Wintun's
+ * WintunDeleteDriver (api/driver.c) removes the driver package with SetupUninstallOEMInfW(Path, 0, NULL), without
+ * SUOI_FORCEDELETE; Microsoft's page for SetupUninstallOEMInf says that without that flag the .inf is not removed
+ * while a device installed from it exists, and setupapi.h names that failure ERROR_INF_IN_USE_BY_DEVICES (it is
+ * the code pnputil /delete-driver reports as "One or more devices are presently installed using the specified
+ * INF"). Every Wintun adapter on the machine is such a device, whichever process created it.
+ */
+#define ERROR_INF_IN_USE_BY_DEVICES 0xE000023Du
+
 EXPORT BOOL WintunDeleteDriver(void)
 {
     SIM_FAIL_LAST_ERROR(WintunDeleteDriver, 0);
@@ -772,8 +811,13 @@ EXPORT BOOL WintunDeleteDriver(void)
     if (!in_use)
         g_driver_loaded = 0;
     pthread_mutex_unlock(&g_lock);
-    log_message(in_use ? LOG_WARN : LOG_INFO, in_use ? "Adapters are in use: the driver stays" : "Driver deleted",
-                NULL, NULL);
+    if (in_use) {
+        /* api/driver.c logs the failure of SetupUninstallOEMInfW and returns FALSE with its error. */
+        log_message(LOG_ERR, "Unable to remove driver wintun.inf: an adapter is installed from it", NULL, NULL);
+        errno = (int)ERROR_INF_IN_USE_BY_DEVICES;
+        return 0;
+    }
+    log_message(LOG_INFO, "Driver deleted", NULL, NULL);
     return 1;
 }
 
@@ -849,6 +893,8 @@ EXPORT HANDLE WintunStartSession(HANDLE handle, DWORD capacity)
         adapter->refs++;
     }
     pthread_mutex_unlock(&g_lock);
+    if (!error && (error = driver_thread_start(session)) != 0)
+        WintunEndSession(session);
     if (error) {
         errno = error;
         return NULL;
@@ -863,6 +909,7 @@ EXPORT void WintunEndSession(HANDLE handle)
     struct session *session = session_of(handle);
     if (!session)
         return;
+    driver_thread_stop(session);
     /* api/session.c: CloseHandle(Session->Handle), whose result the DLL ignores; after the driver closed it
      * on the adapter's removal, this close fails and is counted (see struct registration). */
     handle_close(session->registration);
@@ -1137,6 +1184,10 @@ EXPORT void WintunSendPacket(HANDLE handle, const BYTE *packet)
 {
     SIM_COUNT(WintunSendPacket);
     struct session *session = handle;
+    if (session->driver_thread) {
+        driver_thread_send(session, packet);
+        return;
+    }
     uint32_t mask = session->capacity - 1;
     uint8_t *taken = NULL;
     uint32_t taken_bytes = 0;
@@ -1322,7 +1373,7 @@ EXPORT NETIO_STATUS GetIfEntry2(MIB_IF_ROW2 *row)
         row->InterfaceLuid.Value = adapter->luid;
         row->InterfaceIndex = adapter->if_index;
         row->InterfaceGuid = adapter->guid;
-        memcpy(row->Alias, adapter->name, sizeof adapter->name);
+        memcpy(row->Alias, adapter->alias, sizeof adapter->alias);
         size_t length = wlen(adapter->tunnel_type);
         memcpy(row->Description, adapter->tunnel_type, length * sizeof(WCHAR));
         static const char suffix[] = " Tunnel";
@@ -1371,7 +1422,8 @@ EXPORT BOOL WintunSimDeliver(ULONG64 luid, const BYTE *packets, const DWORD *siz
     struct adapter *adapter = hook_enter(luid, 1, &session);
     if (!adapter)
         return 0;
-    int delivered = session && deliver_batch(session, packets, sizes, count);
+    int delivered = session && (session->driver_thread ? driver_thread_deliver(session, packets, sizes, count)
+                                                       : deliver_batch(session, packets, sizes, count));
     hook_exit(adapter, session);
     return delivered;
 }
@@ -1564,3 +1616,6 @@ EXPORT BOOL WintunSimLog(ENUM32 level, const WCHAR *message, BOOL from_new_threa
     pthread_join(thread, NULL);
     return 1;
 }
+
+#include "wintun_sim_foreign.c"
+#include "wintun_sim_driver_thread.c"

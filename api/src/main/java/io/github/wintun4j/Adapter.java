@@ -27,6 +27,12 @@ public interface Adapter extends AutoCloseable {
     /**
      * {@return the adapter's current name: the one it was created or opened with, unless a later adapter created with the same name made the driver rename this one ("Name 1", ...)}
      *
+     * <p>On Windows this is the interface's alias (read with {@code GetIfEntry2} while the adapter is open, the
+     * last one read afterwards), the name Windows shows. The user or another program may change the alias at
+     * any time (for example {@code netsh interface set interface name=...}); {@code name()} then answers the new
+     * alias. {@link WintunDriver#openAdapter(String)} does not match the alias but the Wintun name the adapter
+     * was created with, which such a change leaves as it was (Wintun changes it only when it renames the adapter
+     * for a newer one of the same name): after a user's rename, open the adapter by its first name.
      */
     String name();
 

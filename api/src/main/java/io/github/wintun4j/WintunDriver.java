@@ -25,11 +25,15 @@ public interface WintunDriver extends AutoCloseable {
 
     /**
      * Creates an adapter ({@code WintunCreateAdapter}). If another adapter already has this name,
-     * that other adapter is renamed ({@code "Name 1"}, {@code "Name 2"}, ...) on Windows and the mock.
+     * that other adapter is renamed ({@code "Name 1"}, {@code "Name 2"}, ...) on Windows and the mock; on
+     * Windows any interface whose alias is this name is renamed so, a physical network card included, and
+     * when {@code "Name N"} would be over 127 units the creation fails with {@code ERROR_BUFFER_OVERFLOW}
+     * and the other interface keeps its name.
      *
      * @param name       the adapter name, 1..127 UTF-16 units without NUL (a backend may be
      *                   stricter: Linux allows 15 bytes)
-     * @param tunnelType the tunnel type, shown as {@code "<tunnelType> Tunnel"}, 1..127 units
+     * @param tunnelType the tunnel type, shown as {@code "<tunnelType> Tunnel"}, 1..128 units (that text must
+     *                   fit 127 + 8 units)
      * @param guid       the requested GUID, or {@code null} for a random one. A request, as in Wintun
      *                   0.13 and later: when another adapter has this GUID, the new adapter gets a random
      *                   one and the creation still succeeds; {@link Adapter#guid()} tells which it got
@@ -42,7 +46,9 @@ public interface WintunDriver extends AutoCloseable {
     Adapter createAdapter(String name, String tunnelType, UUID guid);
 
     /**
-     * Opens an existing adapter by name ({@code WintunOpenAdapter}); the match ignores case.
+     * Opens an existing adapter by name ({@code WintunOpenAdapter}); the match ignores case. On Windows
+     * the name matched is the one the adapter was created with (its Wintun name), not an alias the user
+     * gave it later (see {@link Adapter#name()}); a name over 127 units matches none.
      *
      * @param name the adapter name
      * @return the adapter; closing it leaves the adapter in place
@@ -58,7 +64,10 @@ public interface WintunDriver extends AutoCloseable {
     DriverVersion runningDriverVersion();
 
     /**
-     * Uninstalls the driver when no adapter uses it ({@code WintunDeleteDriver}).
+     * Uninstalls the driver when no adapter uses it ({@code WintunDeleteDriver}). While any adapter exists
+     * on the machine (created by any process), Wintun removes nothing and this fails: on Windows with
+     * {@code ERROR_INF_IN_USE_BY_DEVICES} ({@code 0xE000023D}, the error of {@code SetupUninstallOEMInf});
+     * the adapters and their sessions go on working. The mock and Linux leave the driver in place and return.
      *
      * @throws WintunException when the driver cannot be removed
      */

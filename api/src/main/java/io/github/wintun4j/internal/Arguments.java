@@ -61,19 +61,67 @@ public final class Arguments {
      * @throws WintunException          {@code ERROR_BUFFER_OVERFLOW} when over 127 UTF-16 units
      */
     public static String requireName(String operation, String what, String name) {
-        Objects.requireNonNull(name, what);
-        if (name.isEmpty()) {
-            throw new IllegalArgumentException(what + " must not be empty");
-        }
-        if (name.indexOf('\0') >= 0) {
-            throw new IllegalArgumentException(what + " must not contain NUL: \"" + name.replace("\0", "\\0") + '"');
-        }
+        requireText(what, name);
         if (name.length() > WintunConstants.MAX_ADAPTER_NAME_LENGTH) {
             throw new WintunException(operation, WintunErrors.ERROR_BUFFER_OVERFLOW,
                     what + " is " + name.length() + " UTF-16 units long, the limit is "
                             + WintunConstants.MAX_ADAPTER_NAME_LENGTH);
         }
         return name;
+    }
+
+    /**
+     * The longest tunnel type: {@code WintunCreateAdapter} ({@code api/adapter.c}) formats
+     * {@code "<TunnelType> Tunnel"} into {@code WCHAR[MAX_ADAPTER_NAME + 8]} (MAX_ADAPTER_NAME = 128, with
+     * {@code _TRUNCATE}: ERROR_BUFFER_OVERFLOW when it does not fit), so 128 + 7 units and the NUL fit.
+     */
+    public static final int MAX_TUNNEL_TYPE_LENGTH = 128;
+
+    /**
+     * Checks a tunnel type the way {@code WintunCreateAdapter} does.
+     *
+     * @param operation  the operation, for the error
+     * @param tunnelType the tunnel type
+     * @return the tunnel type
+     * @throws NullPointerException     when null
+     * @throws IllegalArgumentException when empty or holding NUL
+     * @throws WintunException          {@code ERROR_BUFFER_OVERFLOW} when over 128 UTF-16 units
+     */
+    public static String requireTunnelType(String operation, String tunnelType) {
+        String what = "tunnel type";
+        requireText(what, tunnelType);
+        if (tunnelType.length() > MAX_TUNNEL_TYPE_LENGTH) {
+            throw new WintunException(operation, WintunErrors.ERROR_BUFFER_OVERFLOW,
+                    what + " is " + tunnelType.length() + " UTF-16 units long, the limit is " + MAX_TUNNEL_TYPE_LENGTH
+                            + " (\"<tunnel type> Tunnel\" must fit " + WintunConstants.MAX_ADAPTER_NAME_LENGTH + " + 8 units)");
+        }
+        return tunnelType;
+    }
+
+    /**
+     * Checks a name to open: {@code WintunOpenAdapter} ({@code api/adapter.c}) checks no length, it compares
+     * the name with each adapter's Wintun name ({@code _wcsicmp}), so a name over 127 units matches none and
+     * the DLL answers {@code ERROR_NOT_FOUND}.
+     *
+     * @param what the name's role, such as {@code "adapter name"}
+     * @param name the name
+     * @return the name
+     * @throws NullPointerException     when null
+     * @throws IllegalArgumentException when empty or holding NUL
+     */
+    public static String requireNameToOpen(String what, String name) {
+        requireText(what, name);
+        return name;
+    }
+
+    private static void requireText(String what, String text) {
+        Objects.requireNonNull(text, what);
+        if (text.isEmpty()) {
+            throw new IllegalArgumentException(what + " must not be empty");
+        }
+        if (text.indexOf('\0') >= 0) {
+            throw new IllegalArgumentException(what + " must not contain NUL: \"" + text.replace("\0", "\\0") + '"');
+        }
     }
 
     /**

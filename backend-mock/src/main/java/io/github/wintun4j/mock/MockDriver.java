@@ -85,7 +85,7 @@ public final class MockDriver implements WintunDriver {
     @Override
     public Adapter createAdapter(String name, String tunnelType, UUID guid) {
         Arguments.requireName("WintunCreateAdapter", "name", name);
-        Arguments.requireName("WintunCreateAdapter", "tunnelType", tunnelType);
+        Arguments.requireTunnelType("WintunCreateAdapter", tunnelType);
         List<String> messages = new ArrayList<>();
         MockAdapter handle;
         synchronized (lock) {

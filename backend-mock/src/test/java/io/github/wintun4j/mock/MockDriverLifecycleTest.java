@@ -97,7 +97,7 @@ class MockDriverLifecycleTest {
         assertThatThrownBy(() -> driver.createAdapter(null, "Example", null))
                 .isInstanceOf(NullPointerException.class).hasMessage("name");
         assertThatThrownBy(() -> driver.createAdapter("Demo", null, null))
-                .isInstanceOf(NullPointerException.class).hasMessage("tunnelType");
+                .isInstanceOf(NullPointerException.class).hasMessage("tunnel type");
         assertThatThrownBy(() -> driver.createAdapter("", "Example", null)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> driver.createAdapter("a\0b", "Example", null))
                 .isInstanceOf(IllegalArgumentException.class);

@@ -90,7 +90,7 @@ public final class LinuxDriver implements WintunDriver {
     @Override
     public Adapter createAdapter(String name, String tunnelType, UUID guid) {
         InterfaceNames.require(CREATE, name);
-        Arguments.requireName(CREATE, "tunnel type", tunnelType);
+        Arguments.requireTunnelType(CREATE, tunnelType);
         requireOpen();
         LinuxAdapter adapter;
         UUID id;

@@ -34,12 +34,25 @@ public interface AdapterNameContract extends WintunFixture {
         assertThat(error.getMessage()).contains(Integer.toString(adapterNameLimit()));
     }
 
+    /**
+     * {@code WintunCreateAdapter} (WireGuard/wintun {@code api/adapter.c}) formats {@code "%s Tunnel"} into
+     * {@code WCHAR TunnelTypeName[MAX_ADAPTER_NAME + 8]} with {@code _TRUNCATE} and fails with
+     * {@code ERROR_BUFFER_OVERFLOW} when it does not fit: with MAX_ADAPTER_NAME = 128, a tunnel type of 128
+     * units fits (128 + 7 + NUL = 136), one of 129 does not. Names stop at 127 units, tunnel types at 128.
+     */
     @Test
-    default void aTunnelTypeOver127UnitsFailsWithBufferOverflow() {
-        String tunnelType = padded("T", WintunConstants.MAX_ADAPTER_NAME_LENGTH + 1);
+    default void aTunnelTypeOf128UnitsIsAcceptedAndOneOf129FailsWithBufferOverflow() {
+        String longest = padded("T", WintunConstants.MAX_ADAPTER_NAME_LENGTH + 1);
+        Adapter adapter = driver().createAdapter(uniqueAdapterName(), longest, null);
+        try {
+            assertThat(adapter.tunnelType()).isEqualTo(longest);
+        } finally {
+            adapter.close();
+        }
+        String tunnelType = padded("T", WintunConstants.MAX_ADAPTER_NAME_LENGTH + 2);
         WintunException error = assertWintunError(WintunErrors.ERROR_BUFFER_OVERFLOW,
                 () -> driver().createAdapter(uniqueAdapterName(), tunnelType, null));
-        assertThat(error.getMessage()).contains(Integer.toString(WintunConstants.MAX_ADAPTER_NAME_LENGTH));
+        assertThat(error.getMessage()).contains(Integer.toString(WintunConstants.MAX_ADAPTER_NAME_LENGTH + 1));
     }
 
     @Test

@@ -3,13 +3,16 @@ package io.github.wintun4j.tck;
 
 import io.github.wintun4j.Adapter;
 import io.github.wintun4j.DriverVersion;
+import io.github.wintun4j.Packet;
 import io.github.wintun4j.Session;
 import io.github.wintun4j.WintunDriver;
 import io.github.wintun4j.WintunErrors;
+import io.github.wintun4j.WintunException;
 import io.github.wintun4j.WintunLogger;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Map;
 
 import static io.github.wintun4j.tck.WintunAssertions.assertWintunError;
@@ -80,6 +83,29 @@ public interface DriverLifecycleContract extends WintunFixture {
                 .as("%s after driver close", method)
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("closed"));
+    }
+
+    /**
+     * Wintun's {@code WintunDeleteDriver} ({@code api/driver.c}) uninstalls the driver package with
+     * {@code SetupUninstallOEMInfW} without {@code SUOI_FORCEDELETE}, so while any adapter exists it fails
+     * ({@code ERROR_INF_IN_USE_BY_DEVICES} on Windows, checked in the Windows kit) and removes nothing. A
+     * backend with nothing to uninstall returns. Either way, the adapter and its session go on working.
+     */
+    @Test
+    default void deleteDriverWhileAnAdapterIsInUseLeavesItWorking() {
+        Adapter adapter = newAdapter();
+        Session session = newSession(adapter);
+        try {
+            driver().deleteDriver();
+        } catch (WintunException e) {
+            assertThat(e.operation()).isEqualTo("WintunDeleteDriver");
+        }
+        assertThat(driver().runningDriverVersion().toDword()).isGreaterThanOrEqualTo(0x0000_000E);
+        assertThat(network(adapter).deliver(List.of(TestPackets.ipv4(7, 0, 64)))).isTrue();
+        try (Packet packet = session.receivePacket()) {
+            assertThat(packet).as("a packet through the session after deleteDriver").isNotNull();
+        }
+        session.close();
     }
 
     @Test

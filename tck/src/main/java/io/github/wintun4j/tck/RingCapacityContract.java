@@ -56,9 +56,12 @@ public interface RingCapacityContract extends WintunFixture {
             for (int round = 0; round < 3; round++) {
                 List<Packet> allocated = new ArrayList<>();
                 for (int i = 0; i < PACKETS_OF_1500_IN_MIN_RING; i++) {
-                    // The driver may publish what it consumed a little after handing it on.
-                    Packet packet = i == 0 ? Eventually.value("free space in the send ring",
-                            () -> session.allocateSendPacket(1500)) : session.allocateSendPacket(1500);
+                    // The driver may publish what it consumed a little after handing it on, packet by packet:
+                    // Wintun's driver moves Head only when the stack returns the packet's NBL
+                    // (driver/wintun.c, TunReturnNetBufferLists), after the network has it.
+                    int number = i + 1;
+                    Packet packet = Eventually.value("free space in the send ring for packet " + number,
+                            () -> session.allocateSendPacket(1500));
                     assertThat(packet).as("round %d, allocation %d", round, i + 1).isNotNull();
                     packet.buffer().put(0, TestPackets.ipv4(round, i, 1500));
                     allocated.add(packet);

@@ -48,7 +48,7 @@ final class WindowsDriver implements WintunDriver {
     @Override
     public Adapter createAdapter(String name, String tunnelType, UUID guid) {
         Arguments.requireName(CREATE, "adapter name", name);
-        Arguments.requireName(CREATE, "tunnel type", tunnelType);
+        Arguments.requireTunnelType(CREATE, tunnelType);
         requireOpen();
         long handle = dll.wintun.WintunCreateAdapter(Utf16.encode(name), Utf16.encode(tunnelType),
                 guid != null ? Guid.of(guid) : null);
@@ -61,7 +61,7 @@ final class WindowsDriver implements WintunDriver {
 
     @Override
     public Adapter openAdapter(String name) {
-        Arguments.requireName(OPEN, "adapter name", name);
+        Arguments.requireNameToOpen("adapter name", name);
         requireOpen();
         long handle = dll.wintun.WintunOpenAdapter(Utf16.encode(name));
         if (handle == 0) {

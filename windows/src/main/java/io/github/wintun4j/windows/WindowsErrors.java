@@ -11,6 +11,14 @@ import io.github.wintun4j.WintunException;
  */
 final class WindowsErrors {
 
+    /**
+     * setupapi.h: {@code APPLICATION_ERROR_MASK | ERROR_SEVERITY_ERROR | 0x23D}. {@code WintunDeleteDriver}
+     * ({@code api/driver.c}) calls {@code SetupUninstallOEMInfW} without {@code SUOI_FORCEDELETE}, which refuses
+     * with this code while a device installed from the driver's .inf exists: any Wintun adapter on the machine,
+     * of any process.
+     */
+    static final int ERROR_INF_IN_USE_BY_DEVICES = 0xE000023D;
+
     private WindowsErrors() {
     }
 
@@ -50,6 +58,9 @@ final class WindowsErrors {
                         ? "the Wintun driver is not loaded (it loads when an adapter is created)" : "";
             case WintunErrors.ERROR_ALREADY_INITIALIZED:
                 return "the adapter already has a session (one session per adapter, from any process)";
+            case ERROR_INF_IN_USE_BY_DEVICES:
+                return "ERROR_INF_IN_USE_BY_DEVICES: a Wintun adapter on this machine still exists (of this or any other"
+                        + " process); the driver can be deleted only once every adapter is closed";
             default:
                 return "";
         }

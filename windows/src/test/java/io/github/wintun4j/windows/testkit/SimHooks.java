@@ -65,6 +65,33 @@ public final class SimHooks {
         return WintunSimDiscardSent(luid, 0) != 0;
     }
 
+    /**
+     * Adds an interface that is no Wintun adapter, as a physical NIC (wintun_sim_foreign.c).
+     *
+     * @param alias the interface's alias, UTF-16 with a terminating NUL
+     * @return its LUID, 0 when the alias is in use or invalid
+     */
+    public static native long WintunSimAddInterface(ByteBuffer alias);
+
+    /** Copies the alias of any interface (a Wintun adapter or another) into {@code buffer}; non-zero when found. */
+    public static native int WintunSimInterfaceAlias(long luid, ByteBuffer buffer, int units);
+
+    /** The user renames an interface: its alias changes, a Wintun adapter's Wintun name does not; non-zero when done. */
+    public static native int WintunSimSetInterfaceAlias(long luid, ByteBuffer alias);
+
+    /** Removes an interface added by {@link #WintunSimAddInterface}; non-zero when there was one. */
+    public static native int WintunSimRemoveInterface(long luid);
+
+    /**
+     * Selects where the driver works for sessions started from now on (wintun_sim_driver_thread.c): non-zero on
+     * threads of its own, beside the application, with the real Alertable and event protocol; zero inside the
+     * application's calls (the default).
+     */
+    public static native void WintunSimUseDriverThreads(int on);
+
+    /** @return how many packets the driver threads of the adapter's session moved; 0 when it has none */
+    public static native long WintunSimDriverThreadMoves(long luid);
+
     /** Calls the installed logger with a UTF-16 message, from a new native thread when asked; returns once done. */
     public static native int WintunSimLog(int level, ByteBuffer message, int fromNewThread);
 }
