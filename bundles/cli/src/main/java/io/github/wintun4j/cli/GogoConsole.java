@@ -13,7 +13,7 @@ import java.util.List;
  * read by a console that runs as a job a child of that job ({@code JobImpl.add}), and a finished
  * child is never removed from its parent's list: with its pipes and their three buffered streams,
  * each command line stays in the heap until the console ends (about 33 KB a line; the 96 MiB soak
- * JVM ran out after about 1,240 lines, issue 16). {@code session.execute("gosh ...")} runs the
+ * JVM ran out after about 2,500 lines, issue 16). {@code session.execute("gosh ...")} runs the
  * console as such a job. Calling the {@code gosh} function itself runs it outside any job, so each
  * line is a job of its own, which the session forgets once it is done.
  *

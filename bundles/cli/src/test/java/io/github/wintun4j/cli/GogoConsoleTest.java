@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The long-lived shell keeps nothing per command line (issue 16: the soak's Felix JVM ran out of
- * heap after about 1,240 lines). Runs Gogo's real runtime; the console is a stand-in that does what
+ * heap after about 2,500 lines). Runs Gogo's real runtime; the console is a stand-in that does what
  * Gogo's {@code Console} does with each line, {@code session.execute(line)}, read from the
  * session's input.
  */
