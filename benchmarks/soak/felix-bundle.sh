@@ -22,8 +22,11 @@ source benchmarks/soak/echo-namespace.sh
 readonly OUTPUT=$LOG_PREFIX-shell.log COMMANDS=$LOG_PREFIX-shell.fifo
 rm -f "$COMMANDS"
 mkfifo "$COMMANDS"
+# Made here, not by the shell's redirection: that runs in the background and may come after the
+# first shell_run reads the file (opening the fifo, which lets this script go on, comes first).
+: >"$OUTPUT"
 # shellcheck disable=SC2086
-ip netns exec "$NS" "$JAVA" $JAVA_FLAGS --sun-misc-unsafe-memory-access=allow -jar "$ASSEMBLY_JAR" shell <"$COMMANDS" >"$OUTPUT" 2>&1 &
+ip netns exec "$NS" "$JAVA" $JAVA_FLAGS --sun-misc-unsafe-memory-access=allow -jar "$ASSEMBLY_JAR" shell <"$COMMANDS" >>"$OUTPUT" 2>&1 &
 SHELL_PID=$!
 BACKGROUND_PIDS+=("$SHELL_PID")
 exec 7>"$COMMANDS"   # held open: the shell reads until this script closes it

@@ -25,6 +25,7 @@ final class EchoAnswerer {
     private static final long WAIT_MILLIS = 100;
 
     private volatile long replies;
+    private volatile long received;
 
     /**
      * Answers until {@code keepGoing} turns false.
@@ -36,7 +37,11 @@ final class EchoAnswerer {
         try (Receiver receiver = session.claimReceiver(); Sender sender = session.claimSender()) {
             while (keepGoing.getAsBoolean()) {
                 Packet request = receiver.receivePacket(WAIT_MILLIS, TimeUnit.MILLISECONDS);
-                if (request != null && answer(receiver, sender, request)) {
+                if (request == null) {
+                    continue;
+                }
+                received++;
+                if (answer(receiver, sender, request)) {
                     replies++;
                 }
             }
@@ -46,6 +51,11 @@ final class EchoAnswerer {
     /** @return the replies sent so far, over every session this answerer served */
     long replies() {
         return replies;
+    }
+
+    /** @return the packets received so far (echo requests or not), over every session this answerer served */
+    long received() {
+        return received;
     }
 
     /**

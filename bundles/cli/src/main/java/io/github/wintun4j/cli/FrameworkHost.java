@@ -94,8 +94,8 @@ final class FrameworkHost implements Host {
                 new PrintStream(new FileOutputStream(FileDescriptor.err), true));
         try {
             // A login shell: Gogo's profile and greeting; --noshutdown: Ctrl-D ends the console, and
-            // the command line then stops the framework itself.
-            session.execute("gosh --login --noshutdown");
+            // the command line then stops the framework itself. Not as a job: see GogoConsole.
+            GogoConsole.run(session, "--login", "--noshutdown");
         } catch (InterruptedException stoppedFromInside) {
             // "stop 0": the framework stops, and Gogo interrupts its console. A normal end.
         } finally {
