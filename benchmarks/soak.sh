@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: Apache-2.0
 # The soak (issue 16, point 4): for N minutes, on both native backends at once, in network
-# namespaces made here (w4js-ffm-*, w4js-jna-*, removed at exit; no packet leaves them), five
+# namespaces made here (w4jsPID-ffm-*, w4jsPID-jna-*, PID this script's, removed at exit; no packet leaves them), five
 # pieces run side by side, each a script of its own in benchmarks/soak/:
 #
 #   relay-traffic       iperf3 TCP and UDP, and digest-checked UDP and TCP streams, through the
@@ -77,6 +77,7 @@ assembly_jar() {
             *) [[ -f "$jar" ]] && printf '%s\n' "$jar" && return ;;
         esac
     done
+    return 0    # nothing built yet: empty output, not a failure (set -e would end the script silently)
 }
 jar=$(assembly_jar)
 if [[ -z "$jar" || -n "$(find api/src linux/src backend-ffm/src backend-jna/src bundles/*/src assembly/src -newer "$jar" -print -quit)" ]]; then
@@ -88,6 +89,7 @@ fi
 cp "$JAR" "$OUT/benchmarks.jar"
 cp "$jar" "$OUT/assembly.jar"
 export BENCH_JAR=$OUT/benchmarks.jar ASSEMBLY_JAR=$OUT/assembly.jar
+export SOAK_RUN=$$   # in every namespace name: two soaks on one machine stay apart
 
 {
     describe_machine

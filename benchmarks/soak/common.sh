@@ -20,6 +20,9 @@ PIECE=$(basename "$0" .sh)
 readonly PIECE
 readonly FIGURES=$OUT/$PIECE-$BACKEND.figures
 readonly LOG_PREFIX=$OUT/$PIECE-$BACKEND
+# Part of every namespace name: soak.sh's process id, so that two soaks on one machine do not
+# take each other's namespaces (a piece run on its own uses its own).
+readonly RUN_TAG=${SOAK_RUN:-$$}
 # Ten JVMs run at once on a small machine: a small heap, touched whole at start so that resident
 # memory then grows only with what lives outside it (threads, direct buffers, native memory: what a
 # leak of the library would show), and the serial collector, whose thread count does not vary.

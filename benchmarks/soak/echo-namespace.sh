@@ -1,10 +1,10 @@
 # shellcheck shell=bash
 # SPDX-License-Identifier: Apache-2.0
 # Shared by the soak pieces that answer pings on one device (sourced after common.sh): the piece's
-# namespace, w4js-BACKEND-PIECE, whose device DEVICE gets 10.9.0.1/24 from the program; the kernel
+# namespace, w4jsRUN-BACKEND-PIECE (RUN: see common.sh), whose device DEVICE gets 10.9.0.1/24 from the program; the kernel
 # pings 10.9.0.2, which the program answers through the device.
 
-readonly NS=w4js-$BACKEND-$PIECE
+readonly NS=w4js$RUN_TAG-$BACKEND-$PIECE
 readonly PEER=10.9.0.2
 # shellcheck disable=SC2034   # read by cleanup (netns-common.sh)
 NAMESPACES=("$NS")

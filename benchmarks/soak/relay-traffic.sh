@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: Apache-2.0
 # Soak piece: traffic through the Java relay (two TUN devices, tunA and tunB, in namespace
-# w4js-BACKEND-relay, between a client and a server namespace; the topology of relay.sh) for
+# w4jsRUN-BACKEND-relay, between a client and a server namespace; the topology of relay.sh) for
 # SECONDS, all at once and each at a fixed rate:
 #   iperf3 TCP at 40 Mbit/s and iperf3 UDP at 8 Mbit/s of 1000-byte datagrams (1,000 packets/s);
 #   digest_traffic.py UDP, 1,000 datagrams/s of 1,000 bytes, and a TCP stream at 1 MB/s,
@@ -14,7 +14,7 @@ cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/../.."
 # shellcheck source=benchmarks/soak/common.sh
 source benchmarks/soak/common.sh
 
-readonly NS_CLI=w4js-$BACKEND-cli NS_RELAY=w4js-$BACKEND-relay NS_SRV=w4js-$BACKEND-srv
+readonly NS_CLI=w4js$RUN_TAG-$BACKEND-cli NS_RELAY=w4js$RUN_TAG-$BACKEND-relay NS_SRV=w4js$RUN_TAG-$BACKEND-srv
 NAMESPACES=("$NS_CLI" "$NS_RELAY" "$NS_SRV")
 RELAY_NS=$NS_RELAY
 DEVICES=(tunA tunB)
