@@ -8,7 +8,10 @@ import io.github.wintun4j.internal.ring.RingSession;
  * A session on a Linux TUN device: the application side of the Wintun ring model
  * ({@link RingSession}) over a descriptor attached to the device, with a {@link PacketPump} as the
  * driver side. The Wintun capacity, order and error rules are those of the ring model. A send
- * writes the packet to the device on the sending thread ({@code afterSend}, see {@link SendPath}).
+ * writes the packet to the device on the sending thread ({@code afterSend}, see {@link SendPath});
+ * a receive that finds the ring empty reads the device on the receiving thread
+ * ({@code fillWhenEmpty}, see {@link ReceivePath}), so packets that nobody receives wait in the
+ * kernel's queue for the device.
  *
  * <p>{@link #close()} wakes blocked receivers at once (the ring model does), then stops the pump
  * and detaches the descriptor; it returns only when that is done, whichever thread started it.
@@ -20,7 +23,7 @@ final class LinuxSession extends RingSession {
     private final TunOffloads offloads;
 
     private LinuxSession(Ring receiveRing, Ring sendRing, PacketPump pump, TunOffloads offloads, Runnable onEnded) {
-        super(receiveRing, sendRing, pump::afterSend, () -> {
+        super(receiveRing, sendRing, pump::afterSend, pump::fillOnDemand, () -> {
             try {
                 pump.stop();
             } finally {

@@ -18,8 +18,9 @@ import java.util.concurrent.TimeUnit;
  * The driver side of a Linux session, between the session's rings and the attached TUN descriptor.
  *
  * <ul>
- *   <li>the receive ring is filled by the {@link ReceiveLoop} on its own thread, from the TUN
- *       descriptor;</li>
+ *   <li>the receive ring is filled from the TUN descriptor by {@link ReceivePath}: on the
+ *       application's thread when a receive finds the ring empty, and by the {@link ReceiveLoop}'s
+ *       thread while a receiver waits;</li>
  *   <li>the send ring is drained by {@link SendPath}: on the application's thread right after each
  *       send, and by a send thread for what the senders leave.</li>
  * </ul>
@@ -28,7 +29,8 @@ import java.util.concurrent.TimeUnit;
  * the application's blocked and later calls end with {@code ERROR_HANDLE_EOF}.
  *
  * <p>Stopping is ordered: {@link #stop()} raises the eventfd and wakes the send thread, joins both
- * threads, waits until no sender is inside a {@code write()} ({@link SendPath#lockOut()}), and only
+ * threads, waits until no sender is inside a {@code write()} ({@link SendPath#lockOut()}) and no
+ * receiver inside a {@code read()} ({@link ReceivePath#lockOut()}), and only
  * then closes the descriptors, so that no thread is ever inside a call on a descriptor being closed
  * and no closed number is used again. Thread-safe.
  */
@@ -43,6 +45,7 @@ final class PacketPump implements SendPath.Faults {
     private final DriverWriter receiveWriter;
     private final Ring sendRing;
     private final SendPath sendPath;
+    private final ReceivePath receivePath;
     private final ReceiveLoop receiveLoop;
     private final Thread receiveThread;
     private final CountDownLatch stopped = new CountDownLatch(1);
@@ -58,7 +61,9 @@ final class PacketPump implements SendPath.Faults {
         this.sendRing = sendRing;
         this.offloads = offloads;
         this.sendPath = new SendPath(adapter, tun, wake, new DriverReader(sendRing, "write(TUN)"), this, offloads);
-        this.receiveLoop = new ReceiveLoop(adapter, tun, wake, receiveWriter, this, offloads);
+        this.receivePath = new ReceivePath(adapter, tun, receiveWriter, this, offloads);
+        this.receiveLoop = new ReceiveLoop(adapter, tun, wake, receiveRing, receivePath, this);
+        receiveRing.onReaderWaiting(receiveLoop::readerWaiting);
         this.receiveThread = new Thread(receiveLoop, "wintun4j-rx-" + adapter.name());
         receiveThread.setDaemon(true);
     }
@@ -71,6 +76,21 @@ final class PacketPump implements SendPath.Faults {
     /** The session's {@code afterSend} hook: writes the sent packets on the sending thread. */
     void afterSend() {
         sendPath.afterSend();
+    }
+
+    /**
+     * The session's {@code fillWhenEmpty} hook: a receive found the ring empty and reads a burst
+     * on its own thread ({@link ReceivePath#fillOnDemand()}).
+     */
+    void fillOnDemand() {
+        if (!stopping) {
+            receivePath.fillOnDemand();
+        }
+    }
+
+    /** @return the reading side, for the test fixtures that play the driver */
+    ReceivePath receivePath() {
+        return receivePath;
     }
 
     /** @return whether the send ring ended (device gone, pump failed or stopped): nothing more is written */
@@ -122,6 +142,8 @@ final class PacketPump implements SendPath.Faults {
             boolean joined = join(receiveThread) & join(sendPath.thread());
             if (joined) {
                 sendPath.lockOut();
+                receivePath.lockOut();
+                receiveLoop.closeEventfdToWaiters();
                 leaveNoOffloads();
                 tun.close();
                 wake.close();

@@ -1,50 +1,74 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.github.wintun4j.linux;
 
+import io.github.wintun4j.internal.ring.Ring;
 import io.github.wintun4j.linux.sys.Errno;
 import io.github.wintun4j.linux.sys.ErrnoException;
 import io.github.wintun4j.linux.sys.LinuxAbi;
 import io.github.wintun4j.linux.sys.LinuxSyscalls;
 import io.github.wintun4j.linux.sys.PollFds;
-import io.github.wintun4j.internal.ring.DriverWriter;
 
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The receive thread of a Linux session: {@code poll()}s the TUN descriptor and the pump's eventfd,
- * reads what is waiting in bursts ({@link ReceiveBurst}) and writes each burst into the receive ring
- * with one publication ({@link DriverWriter#writeBatch}). A packet that does not fit is dropped and
- * counted, as the driver drops a batch that does not fit (Linux hands packets over one by one, so
- * each is a batch of its own). POLLERR/POLLHUP/POLLNVAL or {@code EBADFD}: the device is gone.
+ * The receive thread of a Linux session. It reads the TUN descriptor ({@link ReceivePath}) only
+ * while a receiver waits for the receive ring's signal: a receiving thread that finds the ring
+ * empty reads for itself, so this thread does not wake for data that thread is about to read.
  *
- * <p>Threading: {@link #run()} on its own thread; {@link #stop()} on any (the pump then raises the
- * eventfd, which ends the poll at once).
+ * <p>While nobody waits, it polls the descriptor for errors only (a deleted device ends the
+ * session at once, whether anybody receives or not) and the pump's eventfd. A receiver that starts
+ * to wait raises the eventfd unless this thread serves waiters already ({@link #readerWaiting()}, run by the ring's
+ * signal after the receiver marked the ring alertable), and this thread then polls for
+ * {@code POLLIN} too. The eventfd also stops the thread: {@link PacketPump#stop()} sets
+ * {@link #stop()} first and raises it for good; this thread resets it only while not stopping, and
+ * raises it again when a stop came in between, so that the send thread, which polls it too, sees
+ * the stop. POLLERR/POLLHUP/POLLNVAL: the device is gone.
+ *
+ * <p>Threading: {@link #run()} on its own thread; {@link #stop()} and {@link #readerWaiting()} on any.
  */
 final class ReceiveLoop implements Runnable {
 
-    /** Bursts read per wake-up before the eventfd is looked at again. */
+    /** Bursts read per wake-up before the eventfd and the waiters are looked at again. */
     private static final int BURSTS_PER_POLL = 4;
-    /** A safety net only: the eventfd wakes the receive thread at once. */
+    /**
+     * A safety net only: the eventfd wakes the receive thread at once. It also bounds how long a
+     * receiver waits for this thread when raising the eventfd failed.
+     */
     static final int POLL_TIMEOUT_MILLIS = 1000;
 
-    private final LinuxAdapter adapter;
+    /** Requested events of a descriptor polled for errors only (POLLERR and POLLHUP are always reported). */
+    private static final short NO_EVENTS = 0;
+
     private final LinuxSyscalls sys;
     private final Fd tun;
     private final Fd wake;
-    private final DriverWriter receiveWriter;
+    private final Ring receiveRing;
+    private final ReceivePath path;
     private final SendPath.Faults faults;
-    private final TunOffloads offloads;
+    private final ByteBuffer eventfdValue = ByteBuffer.allocateDirect(8).order(ByteOrder.nativeOrder());
+    /** The value 1 that waiters write to the eventfd; each uses a duplicate (positions are per buffer). */
+    private final ByteBuffer one = ByteBuffer.allocateDirect(8).order(ByteOrder.nativeOrder()).putLong(0, 1L);
     private volatile boolean stopping;
+    /** Set before the eventfd is closed; with {@link #raising}, keeps waiters' writes off a closed number. */
+    private volatile boolean closing;
+    /** Waiters inside {@link #readerWaiting()} now. */
+    private final AtomicInteger raising = new AtomicInteger();
+    /**
+     * Whether this thread polls for {@code POLLIN} for waiting receivers; while it does not (it polls
+     * for errors only, or has not polled yet), a receiver that starts to wait raises the eventfd.
+     */
+    private volatile boolean serving;
 
-    ReceiveLoop(LinuxAdapter adapter, Fd tun, Fd wake, DriverWriter receiveWriter, SendPath.Faults faults,
-                TunOffloads offloads) {
-        this.adapter = adapter;
+    ReceiveLoop(LinuxAdapter adapter, Fd tun, Fd wake, Ring receiveRing, ReceivePath path, SendPath.Faults faults) {
         this.sys = adapter.sys();
         this.tun = tun;
         this.wake = wake;
-        this.receiveWriter = receiveWriter;
+        this.receiveRing = receiveRing;
+        this.path = path;
         this.faults = faults;
-        this.offloads = offloads;
     }
 
     /** Ends the loop at its next look; the caller raises the eventfd to end a poll in progress. */
@@ -52,14 +76,42 @@ final class ReceiveLoop implements Runnable {
         stopping = true;
     }
 
+    /**
+     * The receive ring's waiter listener: a receiver marked the ring alertable and is about to wait.
+     * Raises the eventfd when this thread polls for errors only. Never throws: when the eventfd
+     * cannot be raised, this thread looks at the waiters at its next poll timeout.
+     */
+    void readerWaiting() {
+        raising.incrementAndGet();
+        try {
+            if (!serving && !closing) {
+                sys.write(wake.number(), one.duplicate());
+            }
+        } catch (ErrnoException | RuntimeException e) {
+            // the poll timeout is the safety net (see the class comment)
+        } finally {
+            raising.decrementAndGet();
+        }
+    }
+
+    /**
+     * Before the eventfd is closed: from now on no waiter writes to it, and none is writing when
+     * this returns (a write to a closed number could reach a file that reused it).
+     */
+    void closeEventfdToWaiters() {
+        closing = true;
+        while (raising.get() != 0) {
+            Thread.onSpinWait();
+            Thread.yield();
+        }
+    }
+
     @Override
     public void run() {
         try {
-            PollFds fds = new PollFds(2)
-                    .set(0, tun.number(), LinuxAbi.POLLIN)
-                    .set(1, wake.number(), LinuxAbi.POLLIN);
-            ReceiveBurst burst = new ReceiveBurst(offloads.active(), adapter.counters());
+            PollFds fds = new PollFds(2).set(1, wake.number(), LinuxAbi.POLLIN);
             while (!stopping) {
+                fds.set(0, tun.number(), waitersOrIdle() ? LinuxAbi.POLLIN : NO_EVENTS);
                 fds.clearRevents();
                 try {
                     sys.poll(fds.buffer(), fds.count(), POLL_TIMEOUT_MILLIS);
@@ -69,7 +121,7 @@ final class ReceiveLoop implements Runnable {
                     }
                     throw e;
                 }
-                if ((fds.revents(1) & LinuxAbi.POLLIN) != 0 || stopping) {
+                if (stopping || ((fds.revents(1) & LinuxAbi.POLLIN) != 0 && !resetWake())) {
                     return;
                 }
                 short events = fds.revents(0);
@@ -77,7 +129,7 @@ final class ReceiveLoop implements Runnable {
                     faults.deviceGone("poll reported 0x" + Integer.toHexString(events & 0xFFFF));
                     return;
                 }
-                if ((events & LinuxAbi.POLLIN) != 0 && !readAvailable(burst)) {
+                if ((events & LinuxAbi.POLLIN) != 0 && !path.fillForWaiters(BURSTS_PER_POLL, () -> stopping)) {
                     return;
                 }
             }
@@ -87,59 +139,56 @@ final class ReceiveLoop implements Runnable {
     }
 
     /**
-     * Reads bursts until the descriptor is empty (or for {@link #BURSTS_PER_POLL} bursts, so that
-     * the eventfd is looked at now and then), each published to the receive ring at once.
-     *
-     * @return whether to go on
+     * @return whether a receiver waits now (this thread then serves it); when none does, this
+     *         thread is marked as not serving before the last look, so that a receiver that starts to
+     *         wait after that look raises the eventfd (both sides write, fence, then read: one of
+     *         them sees the other)
      */
-    private boolean readAvailable(ReceiveBurst burst) throws ErrnoException {
-        for (int i = 0; i < BURSTS_PER_POLL && !stopping; i++) {
-            int ended = burst.fill(sys, tun.number());
-            if (!burst.isEmpty() && !publish(burst)) {
-                return false;
-            }
-            switch (ended) {
-                case 0:
-                    continue;       // a full burst: more may be waiting
-                case Errno.EAGAIN:
-                    return true;
-                case Errno.EBADFD:
-                    faults.deviceGone("read reported EBADFD");
-                    return false;
-                default:
-                    throw new ErrnoException("read", ended);
-            }
+    private boolean waitersOrIdle() {
+        if (receiveRing.hasWaitingReaders()) {
+            serving = true;
+            return true;
         }
-        return true;
+        serving = false;
+        VarHandle.fullFence();
+        if (receiveRing.hasWaitingReaders()) {
+            serving = true;
+            return true;
+        }
+        return false;
     }
 
     /**
-     * Writes a burst into the receive ring with one publication. When it does not fit whole, each
-     * packet goes in on its own while there is room and the others are dropped and counted: Linux
-     * handed them over one by one, so each is a batch of its own for the driver's rule.
+     * Reads the eventfd back to zero after a waiter raised it.
      *
-     * @return {@code false} when the ring ended
+     * @return {@code false} when the loop must stop (a stop came in; the eventfd is left raised)
      */
-    private boolean publish(ReceiveBurst burst) {
-        InboundObserver observer = adapter.inboundObserver();
-        if (receiveWriter.writeBatch(burst)) {
-            if (observer != null) {
-                for (int i = 0; i < burst.size(); i++) {
-                    observer.handled(burst.get(i), true);
+    private boolean resetWake() throws ErrnoException {
+        if (stopping) {
+            return false;
+        }
+        while (true) {
+            try {
+                eventfdValue.clear();
+                sys.read(wake.number(), eventfdValue);
+                break;
+            } catch (ErrnoException e) {
+                if (e.errno() == Errno.EAGAIN) {
+                    break;      // nothing to take back: the poll woke for something else
+                }
+                if (e.errno() != Errno.EINTR) {
+                    throw e;
                 }
             }
-            return true;
         }
-        for (int i = 0; i < burst.size(); i++) {   // indexed: an iterator would be an allocation per burst
-            ByteBuffer packet = burst.get(i);
-            boolean written = receiveWriter.write(packet);
-            if (!written && !receiveWriter.isEnded()) {
-                adapter.counters().inboundDropped();
-            }
-            if (observer != null) {
-                observer.handled(packet, written);
-            }
+        if (stopping) {
+            // The stop may have raised the eventfd before this read took it back: raise it again,
+            // for the send thread.
+            eventfdValue.clear();
+            eventfdValue.putLong(0, 1L);
+            sys.write(wake.number(), eventfdValue);
+            return false;
         }
-        return !receiveWriter.isEnded();
+        return true;
     }
 }

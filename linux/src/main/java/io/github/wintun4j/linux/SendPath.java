@@ -8,7 +8,7 @@ import java.lang.invoke.VarHandle;
 /**
  * The driver side of a session's send ring: {@code write()}s its records to the TUN descriptor, in
  * ring order. This class decides who writes and when; {@link TunWrites} writes one record and maps
- * its {@code errno}, {@link WriteToken} keeps one writer at a time, {@link SendReports} reports what
+ * its {@code errno}, {@link TurnToken} keeps one writer at a time, {@link SendReports} reports what
  * the writes found, and {@link SendThread} writes what senders leave.
  *
  * <p><b>Who writes.</b> Mostly the application's own thread, right after its send
@@ -54,7 +54,7 @@ final class SendPath {
 
     private final DriverReader reader;
     private final Faults faults;
-    private final WriteToken token = new WriteToken();
+    private final TurnToken token = new TurnToken();
     private final SendReports reports;
     private final TunWrites writes;
     private final SendThread thread;

@@ -7,7 +7,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * What a write found that the application must hear of (a gone device, refused packets), kept until
- * the writing thread has given the {@link WriteToken} back: the report reaches the application's
+ * the writing thread has given the {@link TurnToken} back: the report reaches the application's
  * logger, and a logger that closes the session would otherwise wait for its own thread.
  *
  * <p>Threading: {@link #firstWarning}, {@link #warn} and {@link #takeWarning} by the token holder; the rest on any thread.

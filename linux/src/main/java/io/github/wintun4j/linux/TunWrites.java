@@ -29,7 +29,7 @@ import java.nio.ByteBuffer;
  * segmentation-offload write by a {@link GsoCoalescer}: a record may then wait in the batch until
  * the next record, or the end of the drain ({@link #flush()}), shows the batch is complete.
  *
- * <p>Threading: only by the holder of the {@link WriteToken}.
+ * <p>Threading: only by the holder of the {@link TurnToken}.
  */
 final class TunWrites implements DriverReader.RecordSink {
 

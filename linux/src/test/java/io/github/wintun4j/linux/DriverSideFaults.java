@@ -26,17 +26,22 @@ final class DriverSideFaults {
      */
     static boolean deliverBatch(LinuxSession session, LinuxAdapter adapter, List<ByteBuffer> batch) {
         DriverWriter writer = session.pump().receiveWriter();
-        if (writer.writeBatch(batch)) {
-            return true;
-        }
-        if (!writer.isEnded()) {
-            adapter.counters().inboundDropped();
-        }
-        return false;
+        return session.pump().receivePath().asReader(() -> {
+            if (writer.writeBatch(batch)) {
+                return true;
+            }
+            if (!writer.isEnded()) {
+                adapter.counters().inboundDropped();
+            }
+            return false;
+        });
     }
 
     /** Writes an impossible record into the receive ring, as a corrupt driver would. */
     static void corruptReceiveRing(LinuxSession session) {
-        RingFaults.writeCorruptRecord(session.pump().receiveWriter());
+        session.pump().receivePath().asReader(() -> {
+            RingFaults.writeCorruptRecord(session.pump().receiveWriter());
+            return null;
+        });
     }
 }

@@ -86,7 +86,7 @@ class LinuxFaultInjectionTest {
      * first call after the session starts (and at every later one, for an errno that lasts), whatever step
      * the application is in, and what the application saw by the end of the scenario is the outcome.
      */
-    private static final List<String> SESSION_THREAD_SITES = List.of("poll (rx thread)", "read tun (rx thread)");
+    private static final List<String> SESSION_THREAD_SITES = List.of("poll (rx thread)", "read eventfd (rx thread)");
 
     private static boolean isSessionThread(String site) {
         return site.endsWith(" thread)");

@@ -20,8 +20,9 @@ import java.util.concurrent.TimeUnit;
  *
  * <ul>
  *   <li>{@link #deliver}: a packet is transmitted through the interface from an AF_PACKET socket,
- *       so the kernel queues it for the TUN descriptor and the session's receive thread reads it;
- *       the call returns once the driver side has handled that very packet (written to the ring,
+ *       so the kernel queues it for the TUN descriptor, and the driver side's read routine reads it
+ *       (as a receive that finds the ring empty does); the call returns once the driver side has
+ *       handled that very packet (written to the ring,
  *       or dropped because it did not fit). Linux hands a TUN reader one packet per read and so
  *       has no batch to drop whole: a batch of several packets goes to the driver side's batch
  *       routine ({@link DriverSideFaults#deliverBatch}), the routine every packet read goes through.
@@ -81,7 +82,10 @@ final class LinuxNetworkSide implements NetworkSide {
         }
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(HANDLED_WAIT_MILLIS);
         try {
-            while (!expected.done.await(10, TimeUnit.MILLISECONDS)) {
+            // The driver side reads the descriptor when a receive finds the ring empty (or for a
+            // waiting receiver): play that receive, through the same routine, until this packet
+            // was handled, whether anybody receives or not.
+            while (!fillAndAwait(session, expected)) {
                 if (!session.isOpen() || System.nanoTime() - deadline > 0) {
                     pending.remove(expected);
                     return expected.done.getCount() == 0 && expected.written;
@@ -93,6 +97,11 @@ final class LinuxNetworkSide implements NetworkSide {
             return false;
         }
         return expected.written;
+    }
+
+    private static boolean fillAndAwait(LinuxSession session, Pending expected) throws InterruptedException {
+        session.pump().receivePath().fillOnDemand();
+        return expected.done.await(10, TimeUnit.MILLISECONDS);
     }
 
     /** @return whether the kernel took the packet for transmission */

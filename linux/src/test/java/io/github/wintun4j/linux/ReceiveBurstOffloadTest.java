@@ -39,8 +39,8 @@ class ReceiveBurstOffloadTest {
         kernel.add(ByteBuffer.allocate(4));                                 // shorter than the header
         kernel.add(read(1, VirtioNetHeader.GSO_TCPV4, 1000, big));
 
-        ReceiveBurst burst = new ReceiveBurst(true, counters);
-        int ended = burst.fill(kernel, 3);
+        ReceiveBurst burst = new ReceiveBurst(counters);
+        int ended = burst.fill(kernel, 3, Integer.MAX_VALUE);
 
         assertThat(ended).isEqualTo(Errno.EAGAIN);
         assertThat(counters.malformedOffload()).isEqualTo(3);
@@ -52,28 +52,31 @@ class ReceiveBurstOffloadTest {
     }
 
     @Test
-    void segmentsOfLargePacketsThatDoNotFitTheRingAreDroppedOneByOne() {
+    void aBurstStopsWhileAnotherLargeReadMightNotFitTheRingAndLeavesItInTheKernel() {
         byte[] payload = OffloadPackets.payload(65_535 - 40, 0);
         for (int i = 0; i < 3; i++) {   // three reads of 64 KiB: more than a ring of the smallest capacity
             kernel.add(read(1, VirtioNetHeader.GSO_TCPV4, 1448,
                     OffloadPackets.tcp(false, 100 * i, i * payload.length, 1, ACK, new byte[0], payload)));
         }
-        ReceiveBurst burst = new ReceiveBurst(true, counters);
-        assertThat(burst.fill(kernel, 3)).isEqualTo(Errno.EAGAIN);
         Ring ring = new Ring(WintunConstants.MIN_RING_CAPACITY);
         DriverWriter writer = new DriverWriter(ring, "read(TUN)");
+        ReceiveBurst burst = new ReceiveBurst(counters);
 
-        assertThat(writer.writeBatch(burst)).as("the whole burst at once").isFalse();
-        int written = 0;
-        for (ByteBuffer segment : burst) {
-            if (writer.write(segment)) {
-                written++;
-            }
-        }
+        assertThat(burst.fill(kernel, 3, writer.freeBytes())).as("stopped, more waiting").isZero();
 
         int perRead = (payload.length + 1447) / 1448;
-        assertThat(burst).hasSize(3 * perRead);
-        assertThat(written).as("segments that fit").isPositive().isLessThan(3 * perRead);
+        assertThat(burst).as("the first read's segments only").hasSize(perRead);
+        assertThat(kernel.reads).as("the other reads, still in the kernel's queue").hasSize(2);
+        assertThat(writer.writeBatch(burst)).as("the first read fits the smallest ring").isTrue();
+    }
+
+    @Test
+    void theFirstReadIsAlwaysMadeEvenWhenTheRingIsFull() {
+        kernel.add(read(0, VirtioNetHeader.GSO_NONE, 0, OffloadPackets.udp(false, 1, OffloadPackets.payload(100, 0))));
+        ReceiveBurst burst = new ReceiveBurst(counters);
+
+        assertThat(burst.fill(kernel, 3, 0)).as("stopped after the first read").isZero();
+        assertThat(burst).as("the ring's writer drops it, as the driver drops beyond the ring").hasSize(1);
     }
 
     /** @return a read: a virtio_net_hdr (NEEDS_CSUM when {@code flags} is 1) and the packet */

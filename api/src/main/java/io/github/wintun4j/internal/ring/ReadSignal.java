@@ -28,6 +28,8 @@ public final class ReadSignal {
 
     private final Ring ring;
     private final Object monitor = new Object();
+    /** Run by each reader that starts to wait, after its Alertable mark; see {@link Ring#onReaderWaiting}. */
+    private volatile Runnable onWait;
 
     ReadSignal(Ring ring) {
         this.ring = ring;
@@ -52,6 +54,10 @@ public final class ReadSignal {
         synchronized (monitor) {
             ring.addAlertable(1);
             try {
+                Runnable listener = onWait;
+                if (listener != null) {
+                    listener.run();
+                }
                 boolean first = true;
                 while (true) {
                     if (ready.getAsBoolean()) {
@@ -68,6 +74,10 @@ public final class ReadSignal {
                 ring.addAlertable(-1);
             }
         }
+    }
+
+    void onWait(Runnable listener) {
+        this.onWait = listener;
     }
 
     /** Wakes the waiters if any reader is waiting; cheap when none is. */

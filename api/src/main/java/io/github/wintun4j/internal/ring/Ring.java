@@ -148,6 +148,28 @@ public final class Ring {
         signal.signal();
     }
 
+    /**
+     * Whether a reader waits for this ring's signal now (Alertable is not zero). A driver that fills
+     * the ring only on demand polls its source only then.
+     *
+     * @return whether some reader is waiting
+     */
+    public boolean hasWaitingReaders() {
+        return alertable() != 0;
+    }
+
+    /**
+     * Sets what each reader runs when it starts to wait, after it marked the ring alertable (a full
+     * fence) and before it checks the ring a last time: a driver that fills the ring only on demand
+     * wakes its poller there. Run on the reader's thread, under the signal's monitor: it must be
+     * short and must not throw.
+     *
+     * @param listener the listener, or {@code null} for none
+     */
+    public void onReaderWaiting(Runnable listener) {
+        signal.onWait(listener);
+    }
+
     int alertable() {
         return (int) INT.getOpaque(memory, ALERTABLE_OFFSET);
     }

@@ -32,7 +32,7 @@ final class RingReceiver extends ClaimHandle implements Receiver {
     @Override
     public Packet receivePacket() {
         requireOpen();
-        return reader.receive();
+        return session.receiveOrFill();
     }
 
     @Override
@@ -45,7 +45,7 @@ final class RingReceiver extends ClaimHandle implements Receiver {
     @Override
     public int receiveEach(PacketHandler handler, int max) {
         requireOpen();
-        return reader.receive(handler, max);
+        return session.receiveOrFill(handler, max);
     }
 
     @Override

@@ -32,6 +32,8 @@ public class RingSession implements Session {
     private final RingWriter sender;
     private final AtomicBoolean open = new AtomicBoolean(true);
     private final Runnable onClose;
+    /** Run when a receive finds the ring empty (a driver that fills it on demand); {@code null} for none. */
+    private final Runnable fillWhenEmpty;
     private final SpinPolicy spinPolicy = new SpinPolicy();
     /** Made once: a method reference made per wait would be an allocation per wait. */
     private final BooleanSupplier readable;
@@ -53,6 +55,22 @@ public class RingSession implements Session {
      * @param onClose     run once, after the session's ends are closed (for the backend's cleanup)
      */
     public RingSession(Ring receiveRing, Ring sendRing, Runnable afterSend, Runnable onClose) {
+        this(receiveRing, sendRing, afterSend, null, onClose);
+    }
+
+    /**
+     * @param receiveRing   the ring from the adapter to the application
+     * @param sendRing      the ring from the application to the adapter
+     * @param afterSend     run on the sending thread after each send (and each close of an unsent
+     *                      packet), for a driver without threads of its own; {@code null} for none
+     * @param fillWhenEmpty run on the receiving thread, outside the reader's lock, when a receive
+     *                      (or the first look of a wait) finds the receive ring empty, and while a
+     *                      receive spins; the receive then looks again. For a driver that fills the
+     *                      ring on demand, on the receiving thread. Must not throw. {@code null} for none
+     * @param onClose       run once, after the session's ends are closed (for the backend's cleanup)
+     */
+    public RingSession(Ring receiveRing, Ring sendRing, Runnable afterSend, Runnable fillWhenEmpty,
+                       Runnable onClose) {
         if (receiveRing.capacity() != sendRing.capacity()) {
             throw new IllegalArgumentException("both rings must have the same capacity");
         }
@@ -60,6 +78,7 @@ public class RingSession implements Session {
         this.receiver = new RingReader(receiveRing, "WintunReceivePacket");
         this.sender = new RingWriter(sendRing, "WintunAllocateSendPacket", afterSend);
         this.onClose = onClose;
+        this.fillWhenEmpty = fillWhenEmpty;
         this.readable = receiver::isReadable;
     }
 
@@ -76,7 +95,37 @@ public class RingSession implements Session {
     @Override
     public Packet receivePacket() {
         receiver.requireUnclaimed();
-        return receiver.receive();
+        return receiveOrFill();
+    }
+
+    /**
+     * One receive through the reader (locked unless the caller claimed the end); when the ring is
+     * empty, the driver fills it on this thread, if it does so, and the reader looks once more.
+     */
+    Packet receiveOrFill() {
+        Packet packet = receiver.receive();
+        if (packet == null && fillWhenEmpty != null) {
+            fillWhenEmpty.run();
+            packet = receiver.receive();
+        }
+        return packet;
+    }
+
+    /** {@link #receiveOrFill()} for a handler. */
+    int receiveOrFill(PacketHandler handler, int max) {
+        int handled = receiver.receive(handler, max);
+        if (handled == 0 && fillWhenEmpty != null) {
+            fillWhenEmpty.run();
+            handled = receiver.receive(handler, max);
+        }
+        return handled;
+    }
+
+    /** Lets the driver fill an empty ring before a wait; the wait then starts from what it wrote. */
+    private void fillIfEmpty() {
+        if (fillWhenEmpty != null && !receiver.isReadable()) {
+            fillWhenEmpty.run();
+        }
     }
 
     @Override
@@ -91,7 +140,7 @@ public class RingSession implements Session {
      * through the reader, which takes the lock unless the caller claimed the end.
      */
     Packet awaitPacket(long nanos) throws InterruptedException {
-        Packet packet = receiver.receive();
+        Packet packet = receiveOrFill();
         if (packet != null) {
             spinPolicy.received(packet.size());
             return packet;
@@ -110,7 +159,11 @@ public class RingSession implements Session {
                         return packet;
                     }
                 }
-                Thread.onSpinWait();
+                if (fillWhenEmpty != null) {
+                    fillWhenEmpty.run();    // a driver that fills on demand reads while this thread spins
+                } else {
+                    Thread.onSpinWait();
+                }
             }
         }
         long deadline = start + nanos;
@@ -130,12 +183,13 @@ public class RingSession implements Session {
     @Override
     public int receiveEach(PacketHandler handler, int max) {
         receiver.requireUnclaimed();
-        return receiver.receive(handler, max);
+        return receiveOrFill(handler, max);
     }
 
     @Override
     public boolean awaitReadable(long timeout, TimeUnit unit) throws InterruptedException {
         long nanos = Arguments.requireTimeoutNanos(timeout, unit);
+        fillIfEmpty();
         return receiveRing.signal().await(readable, nanos);
     }
 
