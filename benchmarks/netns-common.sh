@@ -120,7 +120,9 @@ stop_relay() {
 }
 
 # ---- the three namespaces of a relay (relay.sh draws them), named by the sourcing script's
-# NS_CLI, NS_RELAY and NS_SRV ----
+# NS_CLI, NS_RELAY and NS_SRV. LINK_MTU, when the sourcing script sets it, is the MTU of the four
+# veths (c0, c1, s0, s1; otherwise they keep the kernel's 1500): the largest packet TCP sends is
+# that of its path, so the relay devices' MTU alone does not make packets through them larger. ----
 make_namespaces() {
     local ns
     for ns in "${NAMESPACES[@]}"; do
@@ -129,6 +131,12 @@ make_namespaces() {
     done
     ip link add c0 netns "$NS_CLI" type veth peer name c1 netns "$NS_RELAY"
     ip link add s0 netns "$NS_SRV" type veth peer name s1 netns "$NS_RELAY"
+    if [[ -n "${LINK_MTU:-}" ]]; then
+        ip -n "$NS_CLI" link set c0 mtu "$LINK_MTU"
+        ip -n "$NS_RELAY" link set c1 mtu "$LINK_MTU"
+        ip -n "$NS_RELAY" link set s1 mtu "$LINK_MTU"
+        ip -n "$NS_SRV" link set s0 mtu "$LINK_MTU"
+    fi
     ip -n "$NS_CLI" addr add 10.71.1.2/24 dev c0
     ip -n "$NS_CLI" link set c0 up
     ip -n "$NS_CLI" route add default via 10.71.1.1
@@ -184,7 +192,7 @@ thread_ticks() {
     local task
     for task in /proc/"$1"/task/*; do
         printf '%s %s %s\n' "${task##*/}" "$(awk '{ print $14 + $15 }' "$task/stat" 2>/dev/null || echo 0)" \
-            "$(tr ' ' '_' <"$task/comm" 2>/dev/null)"
+            "$(tr ' ' '_' 2>/dev/null <"$task/comm")"
     done | sort -k1,1
 }
 

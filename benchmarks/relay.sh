@@ -12,8 +12,12 @@
 # passed through unsplit: the limit of a relay with offloads), ffm and jna (the Java relay with
 # offloads, the default of a session: it splits what it reads and merges what it writes), ffm-nooff
 # and jna-nooff (the Java relay with sessions that do not ask for offloads), ffm-single and
-# jna-single (one packet at a time, with offloads). --mtu sets both relay devices' MTU (default
-# 65535); the veths stay at 1500.
+# jna-single (one packet at a time, with offloads). Without --mtu the relay devices are at 65535
+# and the veths at 1500: TCP segments are then at most 1500 bytes (the offload variants carry
+# 64 KiB GSO packets of such segments). --mtu N (68 to 65535) sets both relay devices and the four
+# veths to N, so that TCP segments through the relay are up to N bytes (65535 is the largest MTU
+# the kernel takes for a veth). Each TCP test records the relay devices' counters and their mean
+# bytes per packet (devices-*.txt), which shows the size of what went through.
 #
 # A variant VARIANT@LABEL runs VARIANT (ffm, jna, ffm-single, jna-single) from the jar given by
 # --jar LABEL=PATH instead of benchmarks/target/benchmarks.jar: a build of another commit, so that
@@ -53,6 +57,7 @@ SECONDS_PER_TEST=10
 OMIT=2                      # seconds of warm-up iperf3 leaves out of its figures (JIT, TCP ramp)
 UDP_RATE=100M               # offered load; 100 Mbit/s of 64-byte payloads is 195,000 packets/s
 RELAY_MTU=65535             # --mtu: both relay devices
+LINK_MTU=""                 # --mtu: the veths too (netns-common.sh make_namespaces); empty: 1500
 VARIANTS="c ffm jna ffm-single jna-single"
 PERF=false                  # --perf: system-wide perf samples (cpu-clock) during each TCP test
 TCP_ONLY=false
@@ -66,7 +71,9 @@ while (($# > 0)); do
         --seconds) SECONDS_PER_TEST=$2; shift 2 ;;
         --udp-rate) UDP_RATE=$2; shift 2 ;;
         --variants) VARIANTS=$2; shift 2 ;;
-        --mtu) RELAY_MTU=$2; shift 2 ;;
+        --mtu) [[ "$2" =~ ^[0-9]+$ ]] && (($2 >= 68 && $2 <= 65535)) \
+                   || { echo "relay.sh: --mtu takes 68 to 65535, got $2" >&2; exit 2; }
+               RELAY_MTU=$2; LINK_MTU=$2; shift 2 ;;
         --perf) PERF=true; shift ;;
         -h | --help) sed -n '3,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
         *) echo "relay.sh: unknown argument $1 (see --help)" >&2; exit 2 ;;
@@ -132,6 +139,7 @@ run_variant() {
     fi
     ip netns exec "$NS_CLI" iperf3 -c 10.71.2.2 -t "$SECONDS_PER_TEST" -O "$OMIT" -J >"$OUT/tcp-$variant-$round.json"
     thread_usage "$RELAY_PID" "$ticks_before" >"$OUT/threads-$variant-$round.txt"
+    device_counters >"$OUT/devices-$variant-$round.txt"
     { echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
       echo "CPU busy during the TCP test (all processes, both cores): $(( $(cpu_busy) - busy_before )) ticks of 1/$(getconf CLK_TCK) s"
       echo "the relay process: $(awk '{ s += $2 } END { print s }' "$OUT/threads-$variant-$round.txt") ticks"; } >"$OUT/load-$variant-$round.txt"
@@ -168,6 +176,21 @@ run_variant() {
 thread_usage() {
     join -a 2 <(printf '%s\n' "$2") <(thread_ticks "$1") \
         | awk 'NF == 5 { print $5, $4 - $2 } NF == 3 { print $3, $2 }' | sort -k2,2nr
+}
+
+# The relay devices' packet and byte counters since the relay made them, with the mean bytes per
+# packet each way (a mean above 1500 shows that packets larger than 1500 bytes went through).
+device_counters() {
+    local dev
+    for dev in "${DEVICES[@]}"; do
+        ip -n "$NS_RELAY" -s -j link show "$dev" | python3 -c 'import json, sys
+link = json.load(sys.stdin)[0]
+tx, rx = link["stats64"]["tx"], link["stats64"]["rx"]
+mean = lambda way: way["bytes"] / way["packets"] if way["packets"] else 0
+print("%s mtu %d: read by the relay (tx) %d packets, %d bytes, mean %.0f; written by the relay (rx) %d packets,"
+      " %d bytes, mean %.0f" % (link["ifname"], link["mtu"], tx["packets"], tx["bytes"], mean(tx),
+                                rx["packets"], rx["bytes"], mean(rx)))'
+    done
 }
 
 # Ticks the whole machine was busy (user + nice + system + irq + softirq + steal, /proc/stat).
