@@ -5,6 +5,7 @@ import io.github.wintun4j.WintunServiceProperties;
 import io.github.wintun4j.spi.BackendAvailability;
 import io.github.wintun4j.spi.WintunBackend;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -15,6 +16,14 @@ import java.util.Optional;
  * that cannot run here offers nothing and says why in one log line. Stateless; thread-safe.
  */
 public final class BackendOffer {
+
+    /**
+     * The offloads a session would get here, a {@code String[]} of short names such as
+     * {@code {"checksum", "TSO", "USO"}}, empty for none (see {@link OffloadReport}): {@value}. A
+     * property of the {@code WintunBackend} service only, not part of {@code WintunServiceProperties}:
+     * the frozen API does not carry it.
+     */
+    public static final String OFFLOADS = "wintun4j.offloads";
 
     private BackendOffer() {
     }
@@ -35,6 +44,30 @@ public final class BackendOffer {
             return Optional.empty();
         }
         return Optional.of(Map.of(WintunServiceProperties.BACKEND, backend.name(),
-                WintunServiceProperties.NATIVE, backend.isNative()));
+                WintunServiceProperties.NATIVE, backend.isNative(),
+                OFFLOADS, sessionOffloads(backend).toArray(String[]::new)));
+    }
+
+    /**
+     * @param backend a backend
+     * @return the offloads a session of it would get here; empty when it does not say ({@link OffloadReport})
+     */
+    public static List<String> sessionOffloads(WintunBackend backend) {
+        Objects.requireNonNull(backend, "backend");
+        return backend instanceof OffloadReport report ? List.copyOf(report.sessionOffloads()) : List.of();
+    }
+
+    /**
+     * @param property the {@link #OFFLOADS} property of a service, or {@code null} when it has none
+     * @return the offloads it names; empty for {@code null} or a value of another type
+     */
+    public static List<String> offloadsOf(Object property) {
+        if (property instanceof String[] names) {
+            return List.of(names);
+        }
+        if (property instanceof String name && !name.isBlank()) {
+            return List.of(name);
+        }
+        return List.of();
     }
 }

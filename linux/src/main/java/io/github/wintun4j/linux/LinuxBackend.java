@@ -9,8 +9,10 @@ import io.github.wintun4j.linux.sys.ErrnoException;
 import io.github.wintun4j.linux.sys.LinuxSyscalls;
 import io.github.wintun4j.spi.BackendAvailability;
 import io.github.wintun4j.internal.NativeAccess;
+import io.github.wintun4j.internal.OffloadReport;
 import io.github.wintun4j.spi.WintunBackend;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -21,9 +23,10 @@ import java.util.Set;
  * <p>{@link #availability()} never throws. It is usable when the platform is Linux on x86_64 or
  * aarch64, the binding loads, and {@code /dev/net/tun} opens read-write; otherwise it names what is
  * missing: the device node, the permission (CAP_NET_ADMIN), native access for this JVM, or the
- * operating system. The constructor does no native work. Thread-safe.
+ * operating system. {@link #sessionOffloads()} tells from the kernel's version which offloads a
+ * session would take, without a device. The constructor does no native work. Thread-safe.
  */
-public abstract class LinuxBackend implements WintunBackend {
+public abstract class LinuxBackend implements WintunBackend, OffloadReport {
 
     private static final Set<String> ARCHITECTURES = Set.of("amd64", "x86_64", "aarch64");
 
@@ -118,6 +121,16 @@ public abstract class LinuxBackend implements WintunBackend {
         } catch (BindingUnavailableException e) {
             throw new WintunException("Wintun.open", WintunErrors.ERROR_NOT_SUPPORTED, e.getMessage(), e);
         }
+    }
+
+    /**
+     * {@return checksum and TCP segmentation offload, and UDP segmentation offload on Linux 6.2 and later}
+     * What a session with default options takes (see {@code LinuxAdapter.startSession}), told from
+     * the running kernel's version, without a device.
+     */
+    @Override
+    public final List<String> sessionOffloads() {
+        return TunOffloads.expectedOn(KernelVersion.running()).names();
     }
 
     /**

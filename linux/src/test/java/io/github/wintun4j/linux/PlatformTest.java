@@ -29,6 +29,26 @@ class PlatformTest {
     }
 
     @Test
+    void theOffloadsASessionWouldTakeAreToldFromTheKernelsVersion() {
+        assertThat(TunOffloads.expectedOn(new DriverVersion(6, 2)).names()).containsExactly("checksum", "TSO", "USO");
+        assertThat(TunOffloads.expectedOn(new DriverVersion(6, 18)).names()).containsExactly("checksum", "TSO", "USO");
+        assertThat(TunOffloads.expectedOn(new DriverVersion(7, 0)).names()).containsExactly("checksum", "TSO", "USO");
+        assertThat(TunOffloads.expectedOn(new DriverVersion(6, 1)).names()).containsExactly("checksum", "TSO");
+        assertThat(TunOffloads.expectedOn(new DriverVersion(5, 19)).names()).containsExactly("checksum", "TSO");
+        assertThat(TunOffloads.expectedOn(new DriverVersion(0, 0)).names()).as("kernel unknown").containsExactly("checksum", "TSO");
+        assertThat(new LinuxBackend("test", 1, "io.github.example", FakeKernel::new) { }.sessionOffloads())
+                .isEqualTo(TunOffloads.expectedOn(KernelVersion.running()).names());
+    }
+
+    @Test
+    void theOffloadsAreDescribedAsTheDemoAndTheAdapterPrintThem() {
+        assertThat(TunOffloads.NONE.names()).isEmpty();
+        assertThat(TunOffloads.NONE.describe()).isEqualTo("offloads off");
+        assertThat(new TunOffloads(true, false).describe()).isEqualTo("offloads on (checksum, TSO)");
+        assertThat(new TunOffloads(true, true).describe()).isEqualTo("offloads on (checksum, TSO, USO)");
+    }
+
+    @Test
     void theLuidIsWintunsWithTheInterfaceIndex() {
         assertThat(LinuxAdapter.luidOf(5)).isEqualTo(0x0035_0000_0500_0000L);
         assertThat(LinuxAdapter.luidOf(5) >>> 48).isEqualTo(53);

@@ -3,12 +3,14 @@ package io.github.wintun4j.platform;
 
 import io.github.wintun4j.WintunDriver;
 import io.github.wintun4j.WintunException;
+import io.github.wintun4j.internal.OffloadReport;
 import io.github.wintun4j.spi.BackendAvailability;
 import io.github.wintun4j.spi.WintunBackend;
 import io.github.wintun4j.windows.WindowsBinding;
 import io.github.wintun4j.windows.WintunDll;
 import io.github.wintun4j.windows.sys.WindowsBinder;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -26,7 +28,7 @@ import java.util.Objects;
  * is handed in, so the module needs no Linux code. Its package says what it is: a dispatch by platform,
  * not Windows support.
  */
-public abstract class CrossPlatformBackend implements WintunBackend, WindowsBinding.Host {
+public abstract class CrossPlatformBackend implements WintunBackend, WindowsBinding.Host, OffloadReport {
 
     private final String name;
     private final int priority;
@@ -76,6 +78,17 @@ public abstract class CrossPlatformBackend implements WintunBackend, WindowsBind
     @Override
     public final WintunDriver openDriver() {
         return WindowsBinding.isSelected() ? windows.openDriver(WintunDll.locate()) : elsewhere.openDriver();
+    }
+
+    /**
+     * {@return none on Windows (Wintun has no segmentation offloads), else what the other-platform backend says}
+     */
+    @Override
+    public final List<String> sessionOffloads() {
+        if (WindowsBinding.isSelected()) {
+            return List.of();
+        }
+        return elsewhere instanceof OffloadReport report ? report.sessionOffloads() : List.of();
     }
 
     /**

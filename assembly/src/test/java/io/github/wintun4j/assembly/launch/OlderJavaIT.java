@@ -52,7 +52,7 @@ class OlderJavaIT {
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.err()).isEmpty();
-        assertThat(run.out().lines()).anySatisfy(line -> assertThat(line).matches("mock\\s+emulation\\s+usable"))
+        assertThat(run.out().lines()).anySatisfy(line -> assertThat(line).matches("mock\\s+emulation\\s+usable\\s+offloads: none"))
                 .anySatisfy(line -> assertThat(line).matches(FFM_LINE));
     }
 

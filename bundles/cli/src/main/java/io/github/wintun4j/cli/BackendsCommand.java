@@ -13,7 +13,8 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code wintun4j backends}: one line per {@code WintunDriver} service, the preferred first:
- * {@code name  native|emulation  usable}; then one line per backend present that cannot run here
+ * {@code name  native|emulation  usable  offloads: checksum, TSO, USO} (the segmentation offloads a
+ * session of that backend would get here, or {@code none}); then one line per backend present that cannot run here
  * (it registers no service), {@code name  native  unusable: reason}. This is where those reasons
  * are said; other commands say them only with {@code --verbose}. Exit code 0 when at least one
  * backend is usable, else 1.
@@ -21,7 +22,8 @@ import java.util.concurrent.Callable;
 @Command(name = "backends",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = "Lists the backends in the framework: the usable ones, then those that cannot run here, with the reason.")
+        description = "Lists the backends in the framework: the usable ones with the offloads a session would get,"
+                + " then those that cannot run here, with the reason.")
 final class BackendsCommand implements Callable<Integer> {
 
     private final Host host;
@@ -43,7 +45,7 @@ final class BackendsCommand implements Callable<Integer> {
         int width = backends.stream().mapToInt(info -> info.name().length()).max().orElse(0);
         for (BackendInfo info : backends) {
             out.printf("%-" + width + "s  %-9s  %s%n", info.name(), info.isNative() ? "native" : "emulation",
-                    info.usable() ? "usable" : "unusable: " + info.reason());
+                    info.usable() ? "usable  offloads: " + offloads(info.name()) : "unusable: " + info.reason());
         }
         out.flush();
         if (backends.stream().noneMatch(BackendInfo::usable)) {
@@ -53,5 +55,10 @@ final class BackendsCommand implements Callable<Integer> {
             return 1;
         }
         return 0;
+    }
+
+    private String offloads(String backend) {
+        List<String> names = host.offloads(backend);
+        return names.isEmpty() ? "none" : String.join(", ", names);
     }
 }

@@ -5,7 +5,9 @@ import io.github.wintun4j.BackendInfo;
 import io.github.wintun4j.WintunDriver;
 import io.github.wintun4j.WintunServiceProperties;
 import io.github.wintun4j.demo.DemoStatus;
+import io.github.wintun4j.internal.BackendOffer;
 import io.github.wintun4j.internal.DriverRanking;
+import io.github.wintun4j.spi.WintunBackend;
 import org.apache.felix.service.command.CommandProcessor;
 import org.apache.felix.service.command.CommandSession;
 import org.osgi.framework.BundleContext;
@@ -25,6 +27,7 @@ import java.util.HashSet;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
 
@@ -62,6 +65,33 @@ final class FrameworkHost implements Host {
         }
         backends.addAll(BackendBundles.unusable(context, registered));
         return backends;
+    }
+
+    /**
+     * Reads the {@link BackendOffer#OFFLOADS} property of the backend's {@code WintunBackend}
+     * service, which its probe registered (the driver services' properties are fixed in their
+     * component descriptions and cannot carry what the kernel supports).
+     */
+    @Override
+    public List<String> offloads(String backend) {
+        Objects.requireNonNull(backend, "backend");
+        Collection<ServiceReference<WintunBackend>> references;
+        try {
+            references = context.getServiceReferences(WintunBackend.class,
+                    "(" + WintunServiceProperties.BACKEND + "=" + escapeFilterValue(backend) + ")");
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalArgumentException("backend name '" + backend + "' makes no filter", e);
+        }
+        return references.stream()
+                .map(reference -> BackendOffer.offloadsOf(reference.getProperty(BackendOffer.OFFLOADS)))
+                .filter(names -> !names.isEmpty())
+                .findFirst()
+                .orElse(List.of());
+    }
+
+    /** Escapes what RFC 1960 filters reserve in a value: {@code \ * ( )}. */
+    private static String escapeFilterValue(String value) {
+        return value.replaceAll("([\\\\*()])", "\\\\$1");
     }
 
     @Override

@@ -20,6 +20,14 @@ interface Host {
     List<BackendInfo> backends();
 
     /**
+     * @param backend the name of a usable backend, from {@link #backends()}
+     * @return the segmentation offloads a session of it would get here, such as {@code checksum},
+     *         {@code TSO}, {@code USO}; empty when none (Wintun on Windows, the mock) or when the
+     *         backend does not say
+     */
+    List<String> offloads(String backend);
+
+    /**
      * Configures the demo component through Config Admin and waits for it to register.
      *
      * @param configuration the properties named by {@link DemoStatus}

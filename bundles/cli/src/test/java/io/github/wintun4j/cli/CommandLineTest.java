@@ -11,6 +11,7 @@ import picocli.CommandLine;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -113,7 +114,21 @@ class CommandLineTest {
         host.backends.add(0, new BackendInfo("ffm", true, true, ""));
 
         assertThat(run("backends")).isZero();
-        assertThat(out.toString().lines()).containsExactly("ffm   native     usable", "mock  emulation  usable");
+        assertThat(out.toString().lines()).containsExactly("ffm   native     usable  offloads: none",
+                "mock  emulation  usable  offloads: none");
+    }
+
+    @Test
+    void backendsSayWhichOffloadsASessionWouldGet() {
+        host.backends.add(0, new BackendInfo("ffm", true, true, ""));
+        host.backends.add(1, new BackendInfo("jna", true, true, ""));
+        host.offloads.put("ffm", List.of("checksum", "TSO", "USO"));
+        host.offloads.put("jna", List.of("checksum", "TSO"));
+
+        assertThat(run("backends")).isZero();
+        assertThat(out.toString().lines()).containsExactly("ffm   native     usable  offloads: checksum, TSO, USO",
+                "jna   native     usable  offloads: checksum, TSO",
+                "mock  emulation  usable  offloads: none");
     }
 
     @Test
@@ -121,7 +136,7 @@ class CommandLineTest {
         host.backends.add(new BackendInfo("ffm", true, false, "needs Java 22 or newer (java.lang.foreign); this is Java 17"));
 
         assertThat(run("backends")).isZero();
-        assertThat(out.toString().lines()).containsExactly("mock  emulation  usable",
+        assertThat(out.toString().lines()).containsExactly("mock  emulation  usable  offloads: none",
                 "ffm   native     unusable: needs Java 22 or newer (java.lang.foreign); this is Java 17");
     }
 
@@ -169,6 +184,7 @@ class CommandLineTest {
     /** A framework with the mock registered and a demo component that ends as told. */
     private static final class StubHost implements Host {
         final List<BackendInfo> backends = new ArrayList<>(List.of(new BackendInfo("mock", false, true, "")));
+        final Map<String, List<String>> offloads = new HashMap<>();
         final List<Map<String, Object>> configurations = new ArrayList<>();
         DemoOutcome outcome = new DemoOutcome("mock", 0, Optional.empty());
         int shells;
@@ -177,6 +193,11 @@ class CommandLineTest {
         @Override
         public List<BackendInfo> backends() {
             return backends;
+        }
+
+        @Override
+        public List<String> offloads(String backend) {
+            return offloads.getOrDefault(backend, List.of());
         }
 
         @Override

@@ -84,6 +84,21 @@ final class ShellAdapter implements AutoCloseable {
         return adapter;
     }
 
+    /**
+     * @return {@code "offloads on"} when the session uses segmentation offloads with the system
+     *         ({@link Session#offloadsActive()}: Linux, where the kernel has them), else
+     *         {@code "offloads off"} (Wintun on Windows, the mock, or a session that asked for none)
+     */
+    String offloads() {
+        return session.offloadsActive() ? "offloads on" : "offloads off";
+    }
+
+    /** @return the line of {@code wintun:adapters}: name, backend, state, offloads, GUID, LUID */
+    String describe() {
+        return String.format("%-16s %-6s %-13s %-12s {%s} LUID 0x%016x", adapter.name(), backend, state(), offloads(),
+                adapter.guid(), adapter.luid());
+    }
+
     /** @return {@code "running"}, or why the session ended */
     String state() {
         String reason = ended;

@@ -94,7 +94,7 @@ public final class WintunCommands {
         return text.toString();
     }
 
-    @Descriptor("lists the adapters made with wintun:create")
+    @Descriptor("lists the adapters made with wintun:create: name, backend, state, offloads, GUID, LUID")
     public String adapters(
             @Descriptor(HELP) @Parameter(names = {"-h", CommandUsage.HELP_OPTION}, presentValue = "true", absentValue = "false") boolean help) {
         if (help) {
@@ -106,9 +106,7 @@ public final class WintunCommands {
         }
         StringBuilder text = new StringBuilder();
         for (ShellAdapter running : all) {
-            Adapter adapter = running.adapter();
-            text.append(String.format("%-16s %-6s %-13s {%s} LUID 0x%016x%n", adapter.name(),
-                    running.backend(), running.state(), adapter.guid(), adapter.luid()));
+            text.append(running.describe()).append(System.lineSeparator());
         }
         return text.toString();
     }
@@ -155,8 +153,8 @@ public final class WintunCommands {
             }
             throw new IllegalStateException("backend " + backend.name() + " went away");
         }
-        return String.format("created adapter \"%s\" on %s (session of 0x%x bytes)%s", adapter.name(),
-                backend.name(), capacity, assigned == null ? "" : ", address " + address.trim());
+        return String.format("created adapter \"%s\" on %s (session of 0x%x bytes, %s)%s", adapter.name(),
+                backend.name(), capacity, running.offloads(), assigned == null ? "" : ", address " + address.trim());
     }
 
     @Descriptor("ends the session of an adapter made with wintun:create and removes the adapter")

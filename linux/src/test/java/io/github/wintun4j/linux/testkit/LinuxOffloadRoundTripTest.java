@@ -50,6 +50,22 @@ public abstract class LinuxOffloadRoundTripTest extends RealDriverTest {
      * path. 100 MB go each way; every packet the reflector receives must have valid checksums and
      * be at most the MTU, and the bytes back must be the bytes sent.
      */
+    /**
+     * What {@code wintun4j backends} says of this backend, told from the kernel's version without a
+     * device, is what a session takes from this kernel, and the adapter's description names it.
+     */
+    @Test
+    void theBackendsReportOfOffloadsIsWhatASessionTakes() {
+        Adapter adapter = driver.createAdapter(RealDevices.uniqueName("ofr"), "Offload", null);
+        List<String> reported = backend().sessionOffloads();
+        assertThat(adapter.toString()).doesNotContain("offloads");
+        try (Session session = adapter.startSession(0x20000)) {
+            assertThat(session.offloadsActive()).isTrue();
+            assertThat(reported).startsWith("checksum", "TSO");
+            assertThat(adapter.toString()).contains("session with offloads on (" + String.join(", ", reported) + ")");
+        }
+    }
+
     @Test
     void a100MegabyteTcpEchoThroughAReflectingSessionComesBackIntact() throws Exception {
         Adapter adapter = driver.createAdapter(RealDevices.uniqueName("tso"), "Offload", null);
