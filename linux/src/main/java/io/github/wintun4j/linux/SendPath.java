@@ -154,6 +154,11 @@ final class SendPath {
         return writes.flush(flushOpen) ? Drained.MORE : Drained.STALLED;
     }
 
+    /** @return whether records wait in the send ring; any thread, without the token */
+    boolean hasRecords() {
+        return !reader.isEnded() && reader.isReadable();
+    }
+
     /** @return whether the ring ended: the send thread stops */
     boolean isEnded() {
         return reader.isEnded();

@@ -8,6 +8,7 @@ import io.github.wintun4j.linux.sys.LinuxSyscalls;
 import io.github.wintun4j.linux.sys.PollFds;
 
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The send path's own thread: writes what the senders left ({@link SendPath#INLINE_BUDGET} per send),
@@ -28,7 +29,7 @@ final class SendThread {
     private final Fd wake;
     private final Thread thread;
     private final Object handoff = new Object();
-    private volatile boolean handoffWanted;
+    private final AtomicBoolean handoffWanted = new AtomicBoolean();
     private volatile boolean stopping;
 
     SendThread(SendPath path, LinuxAdapter adapter, Fd tun, Fd wake) {
@@ -50,7 +51,7 @@ final class SendThread {
 
     /** A sender left records or a stalled packet: wake the thread. */
     void requestHandoff() {
-        handoffWanted = true;
+        handoffWanted.set(true);
         synchronized (handoff) {
             handoff.notifyAll();
         }
@@ -69,9 +70,18 @@ final class SendThread {
             PollFds writable = new PollFds(2)
                     .set(0, tun.number(), LinuxAbi.POLLOUT)
                     .set(1, wake.number(), LinuxAbi.POLLIN);
+            SendPath.Drained outcome = SendPath.Drained.EMPTY;
             while (!stopping && !path.isEnded()) {
-                handoffWanted = false;
-                SendPath.Drained outcome = path.drainWhileFree(Integer.MAX_VALUE, true);
+                boolean wanted = handoffWanted.getAndSet(false);   // a hand-off after this is seen at the next turn
+                // Only with something to write: taking the token for an empty ring (at start, or
+                // at the safety net's timeout) would make a sender that sends at that moment leave
+                // its packet to this thread instead of writing it itself.
+                if (wanted || outcome != SendPath.Drained.EMPTY || path.hasRecords()) {
+                    outcome = path.drainWhileFree(Integer.MAX_VALUE, true);
+                    if (outcome == null) {
+                        outcome = SendPath.Drained.EMPTY;   // another thread writes: it hands back what it leaves
+                    }
+                }
                 if (outcome == SendPath.Drained.STALLED) {
                     awaitWritable(writable);
                 } else if (outcome != SendPath.Drained.MORE) {
@@ -88,7 +98,7 @@ final class SendThread {
     private void awaitHandoff() throws InterruptedException {
         long deadline = System.nanoTime() + HANDOFF_WAIT_NANOS;
         synchronized (handoff) {
-            while (!handoffWanted && !stopping) {
+            while (!handoffWanted.get() && !stopping) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     return;     // the safety net: look at the ring anyway
