@@ -98,6 +98,11 @@ final class PacketPump implements SendPath.Faults {
         return sendRing.isTerminated();
     }
 
+    /** @return whether no thread is writing to the descriptor now; for the test fixtures */
+    boolean sendIdle() {
+        return sendPath.isIdle();
+    }
+
     /** @return the writer of the receive ring (the driver's end), for the test fixtures' fault injection */
     DriverWriter receiveWriter() {
         return receiveWriter;
@@ -116,6 +121,11 @@ final class PacketPump implements SendPath.Faults {
             adapter.log(WintunLogLevel.ERR, "Session of \"" + adapter.name() + "\": " + where + " failed: " + e);
             terminateRings();
         }
+    }
+
+    @Override
+    public void endRings() {
+        terminateRings();
     }
 
     private void terminateRings() {

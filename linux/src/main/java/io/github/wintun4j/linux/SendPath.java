@@ -43,6 +43,12 @@ final class SendPath {
 
         /** An unexpected failure: log it and end both rings. */
         void failed(String where, Throwable e);
+
+        /**
+         * Ends both rings at once, without logging: for a thread that holds a token and found the
+         * device gone; the report ({@link #deviceGone}) follows once the token is given back.
+         */
+        void endRings();
     }
 
     /**
@@ -152,6 +158,11 @@ final class SendPath {
             }
         }
         return writes.flush(flushOpen) ? Drained.MORE : Drained.STALLED;
+    }
+
+    /** @return whether no thread is writing now (the token is free); for the test fixtures */
+    boolean isIdle() {
+        return !token.isHeld();
     }
 
     /** @return whether records wait in the send ring; any thread, without the token */

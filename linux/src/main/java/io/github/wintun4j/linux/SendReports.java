@@ -28,11 +28,15 @@ final class SendReports {
         this.faults = faults;
     }
 
-    /** A write found the device gone: nothing more is written, and the session ends after the report. */
+    /**
+     * A write found the device gone: nothing more is written, and the session's rings end now (so
+     * that the application's next call fails whatever thread made the write); the report follows.
+     */
     void deviceGone(String why) {
         if (deviceGoneReason == null) {
             deviceGoneReason = why;
         }
+        faults.endRings();
     }
 
     /** @return whether a write found the device gone */

@@ -21,6 +21,11 @@ final class TurnToken {
         return held.compareAndSet(false, true);
     }
 
+    /** @return whether some thread holds the token now (it may give it back at any moment) */
+    boolean isHeld() {
+        return held.get();
+    }
+
     /** Gives the token back; only by its holder. */
     void giveBack() {
         held.set(false);

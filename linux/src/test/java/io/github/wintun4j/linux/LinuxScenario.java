@@ -97,6 +97,14 @@ final class LinuxScenario {
                 throw new AssertionError("the sent packet reached no write(2) within " + PATIENCE_SECONDS + " s");
             }
         }
+        // And what the write found is acted on: the writer ends the session before it gives the
+        // token back (a device gone), so the next step sees the same whichever thread wrote.
+        while (!pump.sendIdle() && !pump.sendEnded()) {
+            if (System.nanoTime() - deadline > 0) {
+                throw new AssertionError("the write of the sent packet did not end within " + PATIENCE_SECONDS + " s");
+            }
+            Thread.onSpinWait();
+        }
     }
 
     private void receiveRouted() throws InterruptedException {
