@@ -25,7 +25,7 @@ import java.util.RandomAccess;
  */
 final class ReceiveBurst extends AbstractList<ByteBuffer> implements RandomAccess {
 
-    /** The most reads per burst: a burst also ends when the descriptor is empty. */
+    /** The most reads per burst, with offloads or without ({@link ReceivePath}): a burst also ends when the descriptor is empty. */
     static final int MAX_READS = 64;
     /** The most segments one read may be cut into (a smaller gso_size is dropped as malformed). */
     static final int MAX_SEGMENTS_PER_READ = 256;

@@ -42,9 +42,6 @@ import java.util.function.Supplier;
  */
 final class ReceivePath {
 
-    /** Reads per burst at most: a burst also ends when the descriptor is empty. */
-    static final int MAX_READS = 64;
-
     private final LinuxAdapter adapter;
     private final LinuxSyscalls sys;
     private final Fd tun;
@@ -87,12 +84,8 @@ final class ReceivePath {
      * @return whether to go on: {@code false} when the ring ended or the device is gone
      */
     boolean fillForWaiters(int bursts, BooleanSupplier stopping) {
-        while (!token.tryTake()) {
-            if (stopping.getAsBoolean() || writer.isEnded()) {
-                return false;
-            }
-            Thread.onSpinWait();
-            Thread.yield();
+        if (!token.take(() -> stopping.getAsBoolean() || writer.isEnded())) {
+            return false;
         }
         for (int i = 0; i < bursts; i++) {
             int ended = burstHeldKeepingToken();
@@ -154,7 +147,7 @@ final class ReceivePath {
     private int burstPlain() {
         InboundObserver observer = adapter.inboundObserver();
         try {
-            for (int reads = 0; reads < MAX_READS; reads++) {
+            for (int reads = 0; reads < ReceiveBurst.MAX_READS; reads++) {
                 ByteBuffer record = writer.reserve(WintunConstants.MAX_IP_PACKET_SIZE);
                 if (record == null) {
                     return writer.isEnded() ? Errno.EAGAIN : readOverflow(observer);
@@ -186,14 +179,7 @@ final class ReceivePath {
         if (size < 0) {
             return -size;
         }
-        overflow.limit(size);
-        boolean written = writer.write(overflow);
-        if (!written && !writer.isEnded()) {
-            adapter.counters().inboundDropped();
-        }
-        if (observer != null) {
-            observer.handled(overflow, written);
-        }
+        writeOrDrop(overflow.limit(size), observer);
         return Errno.EAGAIN;    // not read further: the rest waits in the kernel until the ring has room
     }
 
@@ -222,14 +208,18 @@ final class ReceivePath {
             return;
         }
         for (int i = 0; i < burst.size(); i++) {   // indexed: an iterator would be an allocation per burst
-            ByteBuffer packet = burst.get(i);
-            boolean written = writer.write(packet);
-            if (!written && !writer.isEnded()) {
-                adapter.counters().inboundDropped();
-            }
-            if (observer != null) {
-                observer.handled(packet, written);
-            }
+            writeOrDrop(burst.get(i), observer);
+        }
+    }
+
+    /** Copies one packet in, or drops and counts it when it does not fit (the driver's rule). */
+    private void writeOrDrop(ByteBuffer packet, InboundObserver observer) {
+        boolean written = writer.write(packet);
+        if (!written && !writer.isEnded()) {
+            adapter.counters().inboundDropped();
+        }
+        if (observer != null) {
+            observer.handled(packet, written);
         }
     }
 
@@ -242,10 +232,7 @@ final class ReceivePath {
      * receive ring as the driver would (waits for the turn).
      */
     <T> T asReader(Supplier<T> action) {
-        while (!token.tryTake()) {
-            Thread.onSpinWait();
-            Thread.yield();
-        }
+        token.take(() -> false);
         try {
             return action.get();
         } finally {

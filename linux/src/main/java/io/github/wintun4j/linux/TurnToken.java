@@ -2,6 +2,7 @@
 package io.github.wintun4j.linux;
 
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 
 /**
  * One direction's turn at a session's TUN descriptor: one thread at a time writes it (so that the
@@ -24,6 +25,23 @@ final class TurnToken {
     /** @return whether some thread holds the token now (it may give it back at any moment) */
     boolean isHeld() {
         return held.get();
+    }
+
+    /**
+     * Waits for the token, briefly: the holder's reads or writes do not block.
+     *
+     * @param giveUp looked at while waiting; {@code true} ends the wait without the token
+     * @return whether the calling thread took the token (it then must {@link #giveBack()} it)
+     */
+    boolean take(BooleanSupplier giveUp) {
+        while (!tryTake()) {
+            if (giveUp.getAsBoolean()) {
+                return false;
+            }
+            Thread.onSpinWait();
+            Thread.yield();
+        }
+        return true;
     }
 
     /** Gives the token back; only by its holder. */

@@ -173,8 +173,7 @@ public final class DriverWriter extends WritingEnd {
     public int freeBytes() {
         lock.lock();
         try {
-            int free = (ring.head() - pending.position - Ring.SIZE_PREFIX) & ring.mask();
-            return Math.max(0, free - Ring.SIZE_PREFIX);
+            return Math.max(0, free(ring.head(), pending.position) - Ring.SIZE_PREFIX);
         } finally {
             lock.unlock();
         }

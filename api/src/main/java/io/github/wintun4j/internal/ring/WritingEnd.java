@@ -26,11 +26,16 @@ abstract class WritingEnd extends RingEnd {
      * writer does not write, so Head is read again only when the last value read is not enough.
      */
     final boolean fits(int position, long needed) {
-        if (needed <= ((pending.known - position - Ring.SIZE_PREFIX) & ring.mask())) {
+        if (needed <= free(pending.known, position)) {
             return true;
         }
         pending.known = ring.head();
-        return needed <= ((pending.known - position - Ring.SIZE_PREFIX) & ring.mask());
+        return needed <= free(pending.known, position);
+    }
+
+    /** @return the bytes records may take from {@code position} when the reader's Head is {@code head} */
+    final int free(int head, int position) {
+        return (head - position - Ring.SIZE_PREFIX) & ring.mask();
     }
 
     /** @return the position after the record that now holds {@code packet}'s bytes (not yet published) */
