@@ -15,7 +15,9 @@
 #
 # Every Java process is sampled every 5 s: resident memory, descriptors, threads.
 #
-#   benchmarks/soak.sh [--minutes N] [--backends "ffm jna"]
+#   benchmarks/soak.sh [--minutes N] [--backends "ffm jna"] [--pieces "felix-bundle ..."]
+#
+# --pieces runs some of the pieces only (all five by default): to look into one of them for longer.
 #
 # Reported (summary.md in the results folder, and on stdout): per piece and backend, packets lost,
 # duplicated and corrupted, the growth of resident memory, descriptors and threads, the failures of
@@ -41,16 +43,23 @@ set -euo pipefail
 
 MINUTES=10
 BACKENDS="ffm jna"
-readonly PIECES=(relay-traffic flood-ping session-restarts adapter-recreation felix-bundle)
+readonly ALL_PIECES=(relay-traffic flood-ping session-restarts adapter-recreation felix-bundle)
+PIECES=("${ALL_PIECES[@]}")
 while (($# > 0)); do
     case "$1" in
         --minutes) MINUTES=${2:-}; shift 2 ;;
         --backends) BACKENDS=${2:-}; shift 2 ;;
+        --pieces) read -r -a PIECES <<<"${2:-}"; shift 2 ;;
         -h | --help) sed -n '3,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
         *) echo "soak.sh: unknown argument $1 (see --help)" >&2; exit 2 ;;
     esac
 done
 [[ "$MINUTES" =~ ^[1-9][0-9]*$ ]] || { echo "soak.sh: --minutes takes a whole number of at least 1" >&2; exit 2; }
+((${#PIECES[@]} > 0)) || { echo "soak.sh: --pieces takes at least one piece" >&2; exit 2; }
+for piece in "${PIECES[@]}"; do
+    [[ " ${ALL_PIECES[*]} " == *" $piece "* ]] || { echo "soak.sh: unknown piece $piece (pieces: ${ALL_PIECES[*]})" >&2; exit 2; }
+done
+readonly PIECES
 for backend in $BACKENDS; do
     [[ "$backend" == ffm || "$backend" == jna ]] || { echo "soak.sh: --backends takes ffm and/or jna" >&2; exit 2; }
 done
@@ -94,7 +103,7 @@ export SOAK_RUN=$$   # in every namespace name: two soaks on one machine stay ap
 {
     describe_machine
     echo "load average at start: $(cut -d ' ' -f 1-3 /proc/loadavg)"
-    echo "command: benchmarks/soak.sh --minutes $MINUTES --backends \"$BACKENDS\""
+    echo "command: benchmarks/soak.sh --minutes $MINUTES --backends \"$BACKENDS\" --pieces \"${PIECES[*]}\""
 } >"$OUT/machine.txt"
 
 echo "soak.sh: $MINUTES min on $BACKENDS: ${PIECES[*]}; logs in $OUT"

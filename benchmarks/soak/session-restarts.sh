@@ -8,6 +8,8 @@
 # sent none is counted apart (unrequested_sessions): the ping was not scheduled on a loaded machine,
 # which the 60-minute soak saw once in about 635 sessions at a load average near 70.
 # Figures: restarts, silent sessions, the program's growth. Run by benchmarks/soak.sh.
+# SOAK_SESSION_SECONDS (default 3) sets how long each session lives: shorter makes more sessions for
+# a hunt after a rare failure (restarts_missing assumes 3).
 set -euo pipefail
 cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/../.."
 # shellcheck source=benchmarks/soak/common.sh
@@ -16,7 +18,7 @@ DEVICES=(tunR)
 # shellcheck source=benchmarks/soak/echo-namespace.sh
 source benchmarks/soak/echo-namespace.sh
 
-start_java "$LOG_PREFIX-program.log" io.github.wintun4j.benchmarks.relay.SessionRestarts --backend "$BACKEND" --name tunR --seconds 3
+start_java "$LOG_PREFIX-program.log" io.github.wintun4j.benchmarks.relay.SessionRestarts --backend "$BACKEND" --name tunR --seconds "${SOAK_SESSION_SECONDS:-3}"
 PROGRAM=$RELAY_PID
 start_sampling "$PROGRAM" program
 background_ping "$LOG_PREFIX-ping.txt" -q -i 0.01 -w "$RUN_SECONDS"
