@@ -28,23 +28,40 @@ readonly RUN_TAG=${SOAK_RUN:-$$}
 # leak of the library would show), and the serial collector, whose thread count does not vary.
 JAVA_FLAGS="--enable-native-access=ALL-UNNAMED -Xms96m -Xmx96m -XX:+AlwaysPreTouch -XX:+UseSerialGC ${JAVA_EXTRA_FLAGS:-}"
 readonly SAMPLE_SECONDS=5
-: >"$FIGURES"
+# Every SETTLE_SECONDS a sample is taken after a full collection and a trim of the C heap (jcmd
+# GC.run, System.trim_native_heap): its resident memory is what the process still holds, without the
+# memory that is only waiting for a collection (a session's rings are direct buffers, freed when the
+# collector finds them) or kept free by malloc for later. That figure is the one judged for a leak.
+readonly SETTLE_SECONDS=30
 
 # figure NAME VALUE [none|info]
 figure() {
     printf '%s %s %s\n' "$1" "$2" "${3:-info}" >>"$FIGURES"
 }
 
-# sample_until_gone PID FILE: "seconds rss_kib descriptors threads" every SAMPLE_SECONDS while PID
-# lives (run in the background).
+# settle PID: a full collection, then the C heap's free memory given back to the system.
+settle() {
+    "$JAVA_HOME/bin/jcmd" "$1" GC.run >/dev/null 2>&1 && "$JAVA_HOME/bin/jcmd" "$1" System.trim_native_heap >/dev/null 2>&1
+}
+
+# sample_until_gone PID FILE: "seconds rss_kib descriptors threads settled_rss_kib" every
+# SAMPLE_SECONDS while PID lives (run in the background); settled_rss_kib is "-" but every
+# SETTLE_SECONDS, when it is the resident memory right after settle.
 sample_until_gone() {
-    local pid=$1 file=$2 start=$SECONDS rss fds threads
-    echo "seconds rss_kib descriptors threads" >"$file"
+    local pid=$1 file=$2 start=$SECONDS next_settle=$SECONDS rss fds threads settled
+    echo "seconds rss_kib descriptors threads settled_rss_kib" >"$file"
     while kill -0 "$pid" 2>/dev/null; do
         rss=$(awk '/^VmRSS:/ { print $2 }' "/proc/$pid/status" 2>/dev/null) || break
         fds=$(find "/proc/$pid/fd" -mindepth 1 -maxdepth 1 2>/dev/null | wc -l)
         threads=$(find "/proc/$pid/task" -mindepth 1 -maxdepth 1 2>/dev/null | wc -l)
-        [[ -n "$rss" ]] && printf '%s %s %s %s\n' "$((SECONDS - start))" "$rss" "$fds" "$threads" >>"$file"
+        settled=-
+        # The first settle comes at once: it starts the JVM's attach thread (and its socket) for good,
+        # before the growth of threads and descriptors is judged.
+        if ((SECONDS >= next_settle)) && settle "$pid"; then
+            settled=$(awk '/^VmRSS:/ { print $2 }' "/proc/$pid/status" 2>/dev/null) || break
+            next_settle=$((SECONDS + SETTLE_SECONDS))
+        fi
+        [[ -n "$rss" && -n "$settled" ]] && printf '%s %s %s %s %s\n' "$((SECONDS - start))" "$rss" "$fds" "$threads" "$settled" >>"$file"
         sleep "$SAMPLE_SECONDS"
     done
 }
