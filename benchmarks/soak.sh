@@ -70,7 +70,16 @@ cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.."   # the checkout
 source benchmarks/netns-common.sh
 OUT=benchmarks/target/soak-results/$(date -u +%Y%m%d-%H%M%S)
 readonly OUT
-trap cleanup EXIT
+# A piece's own cleanup runs only once its foreground command ends (bash holds a trap until then,
+# and the flood ping runs for the whole soak): on the way out, whatever still runs in this soak's
+# namespaces is ended first, so that an interrupted soak leaves no ping or JVM behind.
+end_namespace_processes() {
+    local ns
+    for ns in $(ip netns list | awk -v prefix="w4js${SOAK_RUN:-none}-" 'index($1, prefix) == 1 { print $1 }'); do
+        ip netns pids "$ns" | xargs -r kill -TERM 2>/dev/null || true
+    done
+}
+trap 'status=$?; end_namespace_processes; (exit "$status"); cleanup' EXIT
 trap 'exit 130' INT TERM
 
 need_root_and_tools iperf3 ping

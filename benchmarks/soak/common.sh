@@ -32,16 +32,20 @@ readonly SAMPLE_SECONDS=5
 # GC.run, System.trim_native_heap): its resident memory is what the process still holds, without the
 # memory that is only waiting for a collection (a session's rings are direct buffers, freed when the
 # collector finds them) or kept free by malloc for later. That figure is the one judged for a leak.
-readonly SETTLE_SECONDS=30
+# One jcmd at a time across the whole soak (a lock in OUT): each starts a JVM, and ten at once
+# would stall a small machine for seconds, and with it the pieces' traffic.
+readonly SETTLE_SECONDS=60
 
 # figure NAME VALUE [none|info]
 figure() {
     printf '%s %s %s\n' "$1" "$2" "${3:-info}" >>"$FIGURES"
 }
 
-# settle PID: a full collection, then the C heap's free memory given back to the system.
+# settle PID: a full collection, then the C heap's free memory given back to the system (one jcmd).
 settle() {
-    "$JAVA_HOME/bin/jcmd" "$1" GC.run >/dev/null 2>&1 && "$JAVA_HOME/bin/jcmd" "$1" System.trim_native_heap >/dev/null 2>&1
+    local commands=$OUT/settle-$1.jcmd
+    [[ -f "$commands" ]] || printf 'GC.run\nSystem.trim_native_heap\n' >"$commands"
+    flock "$OUT/settle.lock" "$JAVA_HOME/bin/jcmd" "$1" -f "$commands" >/dev/null 2>&1
 }
 
 # sample_until_gone PID FILE: "seconds rss_kib descriptors threads settled_rss_kib" every

@@ -6,7 +6,9 @@
 # shown but is not a defect. A session that received nothing although the kernel sent echo requests
 # while it lived (the namespace's Icmp OutEchos counter rose) is. A session during which the kernel
 # sent none is counted apart (unrequested_sessions): the ping was not scheduled on a loaded machine,
-# which the 60-minute soak saw once in about 635 sessions at a load average near 70.
+# which the 60-minute soak saw once in about 635 sessions at a load average near 70; and so is one
+# that received nothing while the program itself stood still for a second or more (stalled_sessions:
+# a collection's pause or a machine too loaded to run it, seen by a thread that ticks every 10 ms).
 # Figures: restarts, silent sessions, the program's growth. Run by benchmarks/soak.sh.
 # SOAK_SESSION_SECONDS (default 3) sets how long each session lives: shorter makes more sessions for
 # a hunt after a rare failure (restarts_missing assumes 3).
@@ -26,7 +28,7 @@ wait "$PING_PID" || true   # ping's status is 1 when a request went unanswered, 
 stop_java
 python3 - "$LOG_PREFIX-program.log" "$LOG_PREFIX-ping.txt" "$RUN_SECONDS" >>"$FIGURES" <<'PY'
 import re, sys
-m = re.search(r"restarts=(\d+) silent=(\d+) unrequested=(\d+) replies=(\d+)", open(sys.argv[1]).read())
+m = re.search(r"restarts=(\d+) silent=(\d+) unrequested=(\d+) stalled=(\d+) replies=(\d+)", open(sys.argv[1]).read())
 if not m:
     print("report_missing 1 none")
     sys.exit()
@@ -34,7 +36,8 @@ restarts = int(m[1])
 print(f"restarts {restarts} info")
 print(f"silent_sessions {m[2]} none")
 print(f"unrequested_sessions {m[3]} info")
-print(f"replies {m[4]} info")
+print(f"stalled_sessions {m[4]} info")
+print(f"replies {m[5]} info")
 # A restart takes 3 s and a little: fewer than half the expected restarts means the loop stalled.
 print(f"restarts_missing {max(0, int(sys.argv[3]) // 3 // 2 - restarts)} none")
 p = re.search(r"(\d+) packets transmitted, (\d+) received", open(sys.argv[2]).read())

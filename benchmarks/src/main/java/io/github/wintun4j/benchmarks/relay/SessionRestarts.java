@@ -25,10 +25,12 @@ import java.util.concurrent.Callable;
  * session and one {@link #GRACE_NANOS} before its end) and the session received no packet at all.
  * That is a session the library failed. A session during which the kernel sent no request is
  * <em>unrequested</em>: the ping was not scheduled (the 60-minute soak saw one in about 635 at a
- * load average near 70), which says nothing about the library; it is counted apart.
+ * load average near 70), which says nothing about the library; it is counted apart. So is a session
+ * that received nothing while the process itself stood still for {@link #STALL_MILLIS} or more
+ * ({@link StallWatch}: a collection's pause, a machine too loaded to schedule it): <em>stalled</em>.
  *
  * <p>Prints {@code ready} once the first session runs; on SIGTERM, ends the loop and prints
- * {@code restarts=N silent=M unrequested=U replies=R} on standard output, then removes the adapter.
+ * {@code restarts=N silent=M unrequested=U stalled=T replies=R} on standard output, then removes the adapter.
  */
 @Command(name = "session-restarts", mixinStandardHelpOptions = true,
         description = "Restarts a session every few seconds while it answers echo requests.")
@@ -43,9 +45,13 @@ public final class SessionRestarts implements Callable<Integer> {
     /** Requests sent later than this before a session's end may fairly go unread: they are not judged. */
     private static final long GRACE_NANOS = 500_000_000L;
 
+    /** A process that stood still this long in a session did not give it a fair chance to receive. */
+    private static final long STALL_MILLIS = 1_000;
+
     private volatile long restarts;
     private volatile long silent;
     private volatile long unrequested;
+    private volatile long stalled;
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new SessionRestarts()).execute(args));
@@ -60,9 +66,10 @@ public final class SessionRestarts implements Callable<Integer> {
         Adapter adapter = driver.createAdapter(device.name, DeviceSession.TUNNEL_TYPE, null);
         adapter.addAddress(InetAddress.getByName(device.address), 24);
         EchoAnswerer answerer = new EchoAnswerer();
+        StallWatch stallWatch = new StallWatch();
         GracefulStop stop = new GracefulStop("session-restarts", () -> {
             System.out.println("restarts=" + restarts + " silent=" + silent
-                    + " unrequested=" + unrequested + " replies=" + answerer.replies());
+                    + " unrequested=" + unrequested + " stalled=" + stalled + " replies=" + answerer.replies());
             System.out.flush();
             try (driver; adapter) {
                 // removes the adapter, then releases the driver
@@ -78,6 +85,7 @@ public final class SessionRestarts implements Callable<Integer> {
                 until[0] = System.nanoTime() + seconds * 1_000_000_000L;
                 echos[0] = IcmpEchoCounter.outEchos();
                 echos[1] = -1;
+                stallWatch.takeLongestGapMillis();
                 if (first) {
                     System.out.println("ready");
                     System.out.flush();
@@ -95,14 +103,21 @@ public final class SessionRestarts implements Callable<Integer> {
                 restarts++;
                 long requested = echos[1] - echos[0];
                 long received = answerer.received() - receivedBefore;
+                long longestStall = stallWatch.takeLongestGapMillis();
                 if (requested <= 0) {
                     unrequested++;
                     System.err.println("session-restarts: session " + restarts + ": the kernel sent no echo request in its "
                             + seconds + " s (received " + received + ")");
+                } else if (received == 0 && longestStall >= STALL_MILLIS) {
+                    stalled++;
+                    System.err.println("session-restarts: session " + restarts + " received nothing in " + seconds
+                            + " s while the process stood still for " + longestStall + " ms (the kernel sent "
+                            + requested + " echo requests)");
                 } else if (received == 0) {
                     silent++;
                     System.err.println("session-restarts: session " + restarts + " received nothing in " + seconds
-                            + " s although the kernel sent " + requested + " echo requests");
+                            + " s although the kernel sent " + requested + " echo requests (longest stall of the process "
+                            + longestStall + " ms)");
                 }
             }
         }
