@@ -32,8 +32,8 @@ readonly SAMPLE_SECONDS=5
 # GC.run, System.trim_native_heap): its resident memory is what the process still holds, without the
 # memory that is only waiting for a collection (a session's rings are direct buffers, freed when the
 # collector finds them) or kept free by malloc for later. That figure is the one judged for a leak.
-# One jcmd at a time across the whole soak (a lock in OUT): each starts a JVM, and ten at once
-# would stall a small machine for seconds, and with it the pieces' traffic.
+# One process at a time across the whole soak (a lock in OUT): each jcmd starts a JVM, and ten at
+# once would stall a small machine for seconds, and with it the pieces' traffic.
 readonly SETTLE_SECONDS=60
 
 # figure NAME VALUE [none|info]
@@ -41,11 +41,11 @@ figure() {
     printf '%s %s %s\n' "$1" "$2" "${3:-info}" >>"$FIGURES"
 }
 
-# settle PID: a full collection, then the C heap's free memory given back to the system (one jcmd).
+# settle PID: a full collection, a second for the collector's cleaner to free the direct buffers it
+# found, then the C heap's free memory given back to the system. Under the soak's lock.
 settle() {
-    local commands=$OUT/settle-$1.jcmd
-    [[ -f "$commands" ]] || printf 'GC.run\nSystem.trim_native_heap\n' >"$commands"
-    flock "$OUT/settle.lock" "$JAVA_HOME/bin/jcmd" "$1" -f "$commands" >/dev/null 2>&1
+    flock "$OUT/settle.lock" bash -c '"$1" "$2" GC.run >/dev/null 2>&1 && sleep 1 && "$1" "$2" System.trim_native_heap >/dev/null 2>&1' \
+        settle "$JAVA_HOME/bin/jcmd" "$1"
 }
 
 # sample_until_gone PID FILE: "seconds rss_kib descriptors threads settled_rss_kib" every

@@ -13,8 +13,10 @@ as the JIT adds and removes compiler threads, so one sample can catch a moment; 
 smallest count of the last window exceeding the largest of the first window after the warm-up
 (windows: a quarter of the run, at most 60 s).
 
-Resident memory is judged from the settled samples the same way, with a tolerance of a quarter of
-the warm figure plus 16 MiB (the code cache and metaspace grow slowly as the JIT goes on). The plain
+Resident memory is judged from the settled samples (one a minute): the smallest of the last three
+against the smallest of the first three after the warm-up (fewer in a short run), with a tolerance
+of a quarter of the first figure plus 16 MiB (the code cache and metaspace grow slowly as the JIT
+goes on). The plain
 resident memory is shown but not judged: between two collections it also holds the rings of ended
 sessions (direct buffers that only a collection frees, up to the heap's size) and the memory that
 malloc keeps for later: over an hour of bundle restarts it rose by 100-200 MiB and then stayed
@@ -37,18 +39,18 @@ def growth(column):
     return max(0, min(r[column] for r in last) - max(r[column] for r in warm))
 
 
-# The settled samples of each window; when a window (a short run) has none, the nearest ones.
-settled = [r for r in rows if len(r) > 4 and r[4] is not None]
-warm_settled = [r[4] for r in settled if quarter <= r[0] <= 2 * quarter] \
-    or [r[4] for r in settled if r[0] >= quarter][:2]
-last_settled = [r[4] for r in settled if r[0] >= span - quarter] or [r[4] for r in settled[-2:]]
+# The settled samples after the warm-up: the first and the last few (three, fewer in a short run).
+# A settled figure can only be too high (a ring the collector found but whose memory was not yet
+# given back when the sample was read), never too low: so each group counts with its smallest.
+settled = [r for r in rows if len(r) > 4 and r[4] is not None and r[0] >= quarter]
+k = max(1, min(3, len(settled) // 3))
 print(f"{name}_rss_kib_start {max(r[1] for r in warm)} info")
 print(f"{name}_rss_kib_end {min(r[1] for r in last)} info")
-if not warm_settled or not last_settled:
+if not settled:
     print(f"{name}_settled_samples_missing 1 none")
 else:
-    settled_start = max(warm_settled)
-    settled_end = min(last_settled)
+    settled_start = min(r[4] for r in settled[:k])
+    settled_end = min(r[4] for r in settled[-k:])
     allowed = settled_start // 4 + 16 * 1024
     print(f"{name}_settled_rss_kib_start {settled_start} info")
     print(f"{name}_settled_rss_kib_end {settled_end} info")
