@@ -52,22 +52,31 @@ settle() {
 # SAMPLE_SECONDS while PID lives (run in the background); settled_rss_kib is "-" but every
 # SETTLE_SECONDS, when it is the resident memory right after settle.
 sample_until_gone() {
-    local pid=$1 file=$2 start=$SECONDS next_settle=$SECONDS rss fds threads settled
+    # A sample that cannot be read is left out, never the end of the sampling: under the pieces'
+    # errexit and pipefail, a failing command substitution used to end this loop without a word.
+    set +e +o pipefail
+    shopt -s nullglob
+    local pid=$1 file=$2 start=$SECONDS next_settle=$SECONDS status rss threads fds settled
+    local -a descriptors
     echo "seconds rss_kib descriptors threads settled_rss_kib" >"$file"
     while kill -0 "$pid" 2>/dev/null; do
-        rss=$(awk '/^VmRSS:/ { print $2 }' "/proc/$pid/status" 2>/dev/null) || break
-        fds=$(find "/proc/$pid/fd" -mindepth 1 -maxdepth 1 2>/dev/null | wc -l)
-        threads=$(find "/proc/$pid/task" -mindepth 1 -maxdepth 1 2>/dev/null | wc -l)
+        status=$(cat "/proc/$pid/status" 2>/dev/null)
+        rss=$(awk '/^VmRSS:/ { print $2 }' <<<"$status")
+        threads=$(awk '/^Threads:/ { print $2 }' <<<"$status")
+        descriptors=(/proc/"$pid"/fd/*)
+        fds=${#descriptors[@]}
         settled=-
         # The first settle comes at once: it starts the JVM's attach thread (and its socket) for good,
         # before the growth of threads and descriptors is judged.
         if ((SECONDS >= next_settle)) && settle "$pid"; then
-            settled=$(awk '/^VmRSS:/ { print $2 }' "/proc/$pid/status" 2>/dev/null) || break
+            settled=$(awk '/^VmRSS:/ { print $2 }' "/proc/$pid/status" 2>/dev/null)
             next_settle=$((SECONDS + SETTLE_SECONDS))
+            [[ -n "$settled" ]] || settled=-
         fi
-        [[ -n "$rss" && -n "$settled" ]] && printf '%s %s %s %s %s\n' "$((SECONDS - start))" "$rss" "$fds" "$threads" "$settled" >>"$file"
+        [[ -n "$rss" && -n "$threads" ]] && printf '%s %s %s %s %s\n' "$((SECONDS - start))" "$rss" "$fds" "$threads" "$settled" >>"$file"
         sleep "$SAMPLE_SECONDS"
     done
+    echo "sampling of $pid ended after $((SECONDS - start)) s: the process ended" >&2
 }
 
 # start_sampling PID NAME: samples PID into LOG_PREFIX-NAME.samples until it ends; its growth is
@@ -80,7 +89,7 @@ start_sampling() {
 
 # growth_figures NAME: the figures of LOG_PREFIX-NAME.samples (see growth.py)
 growth_figures() {
-    python3 benchmarks/soak/growth.py "$LOG_PREFIX-$1.samples" "$1" >>"$FIGURES"
+    python3 benchmarks/soak/growth.py "$LOG_PREFIX-$1.samples" "$1" "$RUN_SECONDS" >>"$FIGURES"
 }
 
 # start_java LOG CLASS ARGS...: a benchmark program in RELAY_NS, its pid in RELAY_PID, once it

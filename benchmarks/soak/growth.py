@@ -2,7 +2,10 @@
 # SPDX-License-Identifier: Apache-2.0
 """The growth figures of one sampled process, as soak figures lines ("name value kind").
 
-  growth.py SAMPLES NAME
+  growth.py SAMPLES NAME [RUN_SECONDS]
+
+With RUN_SECONDS, samples that end more than a minute (and a tenth) before the run's end are a
+failure of their own: growth judged on part of the run says nothing about its end.
 
 SAMPLES: "seconds rss_kib descriptors threads settled_rss_kib" rows (common.sh's sample_until_gone);
 settled_rss_kib is "-" but in the rows taken right after a full collection and a trim of the C heap.
@@ -30,6 +33,8 @@ if len(rows) < 4:
     print(f"{name}_too_few_samples {len(rows)} none")
     sys.exit()
 span = rows[-1][0]
+if len(sys.argv) > 3 and span < int(sys.argv[3]) * 0.9 - 60:
+    print(f"{name}_samples_ended_early_at_s {span} none")
 quarter = min(60, span / 4)
 warm = [r for r in rows if quarter <= r[0] <= 2 * quarter] or rows[len(rows) // 4:len(rows) // 2]
 last = [r for r in rows if r[0] >= span - quarter] or rows[-2:]
