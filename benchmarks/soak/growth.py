@@ -19,11 +19,10 @@ smallest count of the last window exceeding the largest of the first window afte
 Resident memory is judged from the settled samples (one a minute): the smallest of the last three
 against the smallest of the first three after the warm-up (fewer in a short run), with a tolerance
 of a quarter of the first figure plus 16 MiB (the code cache and metaspace grow slowly as the JIT
-goes on). The plain
-resident memory is shown but not judged: between two collections it also holds the rings of ended
-sessions (direct buffers that only a collection frees, up to the heap's size) and the memory that
-malloc keeps for later: over an hour of bundle restarts it rose by 100-200 MiB and then stayed
-level (benchmarks/RESULTS.md, the second 60-minute soak).
+goes on). The plain resident memory is shown but not judged: between two collections it also
+holds the rings of ended sessions (direct buffers that only a collection frees, up to the heap's
+size) and the memory that malloc keeps for later: over an hour of bundle restarts it rose by
+100-200 MiB and then stayed level (benchmarks/RESULTS.md, the second and third 60-minute soaks).
 """
 import sys
 
