@@ -13,7 +13,7 @@
 #   felix-bundle        in the Felix distribution, the backend's bundle stopped and started
 #                       every 5 s under the shell's running adapter
 #
-# Every Java process is sampled every 5 s: resident memory, descriptors, threads; and every 30 s
+# Every Java process is sampled every 5 s: resident memory, descriptors, threads; and every 60 s
 # right after a full collection and a trim of the C heap (jcmd), the resident memory that is judged.
 #
 #   benchmarks/soak.sh [--minutes N] [--backends "ffm jna"] [--pieces "felix-bundle ..."]

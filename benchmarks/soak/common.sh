@@ -48,6 +48,12 @@ settle() {
         settle "$JAVA_HOME/bin/jcmd" "$1"
 }
 
+# rss_and_threads PID: "VmRSS-in-KiB thread-count" from /proc/PID/status; nothing when it cannot be read.
+rss_and_threads() {
+    awk '/^VmRSS:/ { rss = $2 } /^Threads:/ { threads = $2 } END { if (rss != "" && threads != "") print rss, threads }' \
+        "/proc/$1/status" 2>/dev/null
+}
+
 # sample_until_gone PID FILE: "seconds rss_kib descriptors threads settled_rss_kib" every
 # SAMPLE_SECONDS while PID lives (run in the background); settled_rss_kib is "-" but every
 # SETTLE_SECONDS, when it is the resident memory right after settle.
@@ -56,20 +62,18 @@ sample_until_gone() {
     # errexit and pipefail, a failing command substitution used to end this loop without a word.
     set +e +o pipefail
     shopt -s nullglob
-    local pid=$1 file=$2 start=$SECONDS next_settle=$SECONDS status rss threads fds settled
+    local pid=$1 file=$2 start=$SECONDS next_settle=$SECONDS rss threads fds settled
     local -a descriptors
     echo "seconds rss_kib descriptors threads settled_rss_kib" >"$file"
     while kill -0 "$pid" 2>/dev/null; do
-        status=$(cat "/proc/$pid/status" 2>/dev/null)
-        rss=$(awk '/^VmRSS:/ { print $2 }' <<<"$status")
-        threads=$(awk '/^Threads:/ { print $2 }' <<<"$status")
+        read -r rss threads <<<"$(rss_and_threads "$pid")"
         descriptors=(/proc/"$pid"/fd/*)
         fds=${#descriptors[@]}
         settled=-
         # The first settle comes at once: it starts the JVM's attach thread (and its socket) for good,
         # before the growth of threads and descriptors is judged.
         if ((SECONDS >= next_settle)) && settle "$pid"; then
-            settled=$(awk '/^VmRSS:/ { print $2 }' "/proc/$pid/status" 2>/dev/null)
+            read -r settled _ <<<"$(rss_and_threads "$pid")"
             next_settle=$((SECONDS + SETTLE_SECONDS))
             [[ -n "$settled" ]] || settled=-
         fi
